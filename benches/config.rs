@@ -354,6 +354,7 @@ async fn in_process_phases(
         document,
         prune: false,
         secret_references: Default::default(),
+        skip_secrets: false,
     };
 
     let start = Instant::now();

@@ -930,6 +930,90 @@ async fn integrations_apply_reapply_export_and_round_trip_without_their_secrets(
     }
 }
 
+/// A plan sent with `skip_secrets` takes each unresolved reference by the
+/// reference: the one a secret was applied from is no change, another is a
+/// change, each warned of and never valued. Applying needs the values: the
+/// same request with `PUT` is refused at the reference and changes nothing.
+#[tokio::test]
+async fn a_plan_with_secrets_skipped_plans_references_and_apply_refuses_them() {
+    let desk = Desk::new().await;
+    let document = with_zendesk(realistic());
+    let reference = "${env:ZENDESK_WEBHOOK}";
+    let mut applied = document.clone();
+    applied["integrations"][0]["secrets"]["webhook-secret"] = json!(ZENDESK_WEBHOOK_SECRET);
+    let plan = desk.plan(&applied, false).await;
+    let revision = plan["revision"].as_str().unwrap().to_string();
+    let body = json!({
+        "document": applied,
+        "secret_references": {"integrations.zendesk.webhook-secret": reference},
+    });
+    desk.send(
+        None,
+        "PUT",
+        "/v1/config",
+        Some(&body),
+        Some(&format!("\"{revision}\"")),
+    )
+    .await
+    .ok();
+    let before = desk.export().await;
+
+    let mut skipped = document.clone();
+    skipped["integrations"][0]["secrets"]["webhook-secret"] = json!(reference);
+    let request = |document: &Value| {
+        json!({
+            "document": document,
+            "skip_secrets": true,
+            "secret_references": {"integrations.zendesk.webhook-secret": document["integrations"][0]["secrets"]["webhook-secret"]},
+        })
+    };
+    let same = desk
+        .owner("POST", "/v1/config/plan", Some(request(&skipped)))
+        .await
+        .ok();
+    assert_eq!(same["summary"]["change"], 0, "{same}");
+    assert!(
+        same["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("planned as unchanged"),
+        "{same}"
+    );
+
+    let mut other = skipped.clone();
+    other["integrations"][0]["secrets"]["webhook-secret"] = json!("${env:ANOTHER_WEBHOOK}");
+    let changed = desk
+        .owner("POST", "/v1/config/plan", Some(request(&other)))
+        .await
+        .ok();
+    assert_eq!(changed["summary"]["change"], 1, "{changed}");
+    assert!(
+        changed["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("planned as changed"),
+        "{changed}"
+    );
+    assert_no_secret(&changed.to_string());
+
+    let revision = changed["revision"].as_str().unwrap();
+    let refused = desk
+        .send(
+            None,
+            "PUT",
+            "/v1/config",
+            Some(&request(&other)),
+            Some(&format!("\"{revision}\"")),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(
+        refused["errors"][0]["field"],
+        "integrations[0].secrets.webhook-secret"
+    );
+    assert_eq!(desk.export().await, before);
+}
+
 #[tokio::test]
 async fn bad_integrations_are_refused_at_their_paths_and_change_nothing() {
     let desk = Desk::new().await;

@@ -719,6 +719,95 @@ fn secrets_resolve_from_the_environment_and_files_and_never_show() {
         .success();
 }
 
+/// A CI job without the secrets diffs with `--skip-secrets`, as it
+/// validates: each secret is planned by its reference (the one it was
+/// applied from is no change, another is one), with a warning that its
+/// value was not compared; `apply` takes it with `--dry-run` only. Without
+/// it, the unset variable is named at its place, with the way out.
+#[test]
+fn diff_and_a_dry_run_skip_secrets_planning_each_by_its_reference() {
+    let desk = Desk::new();
+    let text = |variable: &str| {
+        format!(
+            "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: ${{env:{variable}}}\n"
+        )
+    };
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, text("SMTP_PASSWORD")).unwrap();
+    desk.cmd()
+        .env("SMTP_PASSWORD", "correct horse battery staple")
+        .args(["apply", "--yes", "-f"])
+        .arg(&file)
+        .assert()
+        .success();
+
+    let unset = desk.cmd().args(["diff", "-f"]).arg(&file).assert().code(1);
+    let stderr = stderr_of(&unset);
+    assert_eq!(places(&unset.get_output().stderr), ["6:13"], "{stderr}");
+    assert!(
+        stderr.contains("environment variable `SMTP_PASSWORD` is not set")
+            && stderr.contains("--skip-secrets"),
+        "{stderr}"
+    );
+
+    for args in [&["diff"][..], &["apply", "--dry-run"]] {
+        let same = desk
+            .cmd()
+            .args(args)
+            .args(["--skip-secrets", "-f"])
+            .arg(&file)
+            .assert()
+            .success();
+        let stderr = stderr_of(&same);
+        assert!(
+            stderr.contains(
+                "warning: email.password: secrets skipped: planned as unchanged, as it was \
+                 applied from ${env:SMTP_PASSWORD} too"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+
+    std::fs::write(&file, text("NEW_SMTP_PASSWORD")).unwrap();
+    let changed = desk
+        .cmd()
+        .args(["diff", "--skip-secrets", "-o", "json", "-f"])
+        .arg(&file)
+        .assert()
+        .code(3);
+    let plan: serde_json::Value = serde_json::from_slice(&changed.get_output().stdout).unwrap();
+    let field = &plan["sections"][0]["changes"][0]["fields"][0];
+    assert!(
+        field["field"].as_str().unwrap().ends_with("password") && field["sensitive"] == true,
+        "{plan}"
+    );
+    let warnings = plan["warnings"].to_string();
+    assert!(
+        warnings.contains("planned as changed")
+            && warnings.contains("${env:NEW_SMTP_PASSWORD}")
+            && !warnings.contains("horse"),
+        "{warnings}"
+    );
+
+    let refused = desk
+        .cmd()
+        .args(["apply", "--yes", "--skip-secrets", "-f"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&refused).contains("add --dry-run"),
+        "{}",
+        stderr_of(&refused)
+    );
+    // Nothing was applied: the plan still has its change.
+    desk.cmd()
+        .args(["diff", "--skip-secrets", "-f"])
+        .arg(&file)
+        .assert()
+        .code(3);
+}
+
 #[test]
 fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     let desk = Desk::new();
@@ -768,8 +857,8 @@ fn numbers_that_are_not_finite_are_text_in_a_text_field_and_refused_in_a_number_
     );
     assert!(
         stderr.contains(
-            "error: invalid type: `.inf` (a number that is not finite), expected a whole number \
-             from 0 to 65535\n"
+            "error: invalid type: `.inf` (a number that is not finite), expected a port from 1 \
+             to 65535\n"
         ),
         "{stderr}"
     );
@@ -1218,7 +1307,7 @@ fn the_schema_states_the_rules_validate_applies_from_the_same_constants() {
     assert_eq!(hours["holidays"]["items"]["format"], "date");
     assert_eq!(
         defs["HandoverAction"]["properties"]["name"]["pattern"],
-        deskctl::domain::validate::ACTION_NAME_PATTERN
+        deskctl::domain::validate::ACTION_NAME_UNTRIMMED_PATTERN
     );
     assert_eq!(
         defs["OperatorSpec"]["properties"]["name"]["maxLength"],
@@ -1445,6 +1534,89 @@ fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
     assert_eq!(handover.as_ref().unwrap().default_priority, None);
 }
 
+/// Each integration kind's settings and secrets, as the schema states them
+/// and `validate` checks them, from the same specs: every kind with its
+/// required ones is taken by both; without any one of them, or with a name
+/// it has not, or a secret among its settings, it is refused by both.
+#[test]
+fn the_schema_states_each_integration_kinds_settings_as_validate_checks_them() {
+    use deskctl::api::IntegrationKind;
+    let validator = common::schema_validator();
+    let document = |kind: &str, settings: &[(String, String)], secrets: &[(String, String)]| {
+        let map = |pairs: &[(String, String)]| {
+            let entries: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: '{v}'")).collect();
+            format!("{{{}}}", entries.join(", "))
+        };
+        format!(
+            "{HEAD}integrations:\n  - kind: {kind}\n    settings: {}\n    secrets: {}\n",
+            map(settings),
+            map(secrets)
+        )
+    };
+    let judged = |text: &str| {
+        let value: serde_json::Value = serde_saphyr::from_str(text).unwrap();
+        let source = deskctl::manifest::Source::new("desk.yaml", text.to_string(), ".");
+        let checked = deskctl::manifest::check(&source, None);
+        (validator.is_valid(&value), checked.errors() == 0)
+    };
+    for name in IntegrationKind::NAMES {
+        let kind: IntegrationKind = name.parse().unwrap();
+        let required = |secret: bool| -> Vec<(String, String)> {
+            kind.settings()
+                .iter()
+                .filter(|spec| spec.secret == secret && spec.required)
+                .map(|spec| {
+                    let value = match (secret, spec.choices.first()) {
+                        (true, _) => "${env:A_SECRET}".to_string(),
+                        (false, Some(choice)) => choice.to_string(),
+                        // An address setting, where one is asked for.
+                        (false, None) if spec.key.contains("url") => {
+                            "https://acme.example".to_string()
+                        }
+                        (false, None) if spec.key.contains("email") => {
+                            "desk@acme.example".to_string()
+                        }
+                        (false, None) => "acme".to_string(),
+                    };
+                    (spec.key.to_string(), value)
+                })
+                .collect()
+        };
+        let (settings, secrets) = (required(false), required(true));
+        let whole = document(name, &settings, &secrets);
+        assert_eq!(
+            judged(&whole),
+            (true, true),
+            "{name}, as required:\n{whole}"
+        );
+        for left_out in 0..settings.len() + secrets.len() {
+            let mut settings = settings.clone();
+            let mut secrets = secrets.clone();
+            if left_out < settings.len() {
+                settings.remove(left_out);
+            } else {
+                secrets.remove(left_out - settings.len());
+            }
+            let text = document(name, &settings, &secrets);
+            assert_eq!(
+                judged(&text),
+                (false, false),
+                "{name}, one left out:\n{text}"
+            );
+        }
+        let mut unknown = settings.clone();
+        unknown.push(("no-such-setting".into(), "x".into()));
+        let text = document(name, &unknown, &secrets);
+        assert_eq!(judged(&text), (false, false), "{name}, unknown:\n{text}");
+        if let Some((secret, _)) = secrets.first() {
+            let mut misplaced = settings.clone();
+            misplaced.push((secret.clone(), "x".into()));
+            let text = document(name, &misplaced, &secrets);
+            assert_eq!(judged(&text), (false, false), "{name}, misplaced:\n{text}");
+        }
+    }
+}
+
 /// Every rule of `validate` that JSON Schema can state is in the schema: each
 /// document here is refused by both (an editor flags what CI would), and
 /// each of the near misses after them is taken by both.
@@ -1467,6 +1639,11 @@ fn the_schema_refuses_what_validate_refuses_wherever_json_schema_can_say_it() {
         format!("{HEAD}email: {{host: smtp.x.example, username: u, password: '{value}'}}\n")
     };
     let teams = |teams: &str| format!("{HEAD}teams: {teams}\n");
+    let integration = |kind: &str, settings: &str, secrets: &str| {
+        format!(
+            "{HEAD}integrations:\n  - kind: {kind}\n    settings: {settings}\n    secrets: {secrets}\n"
+        )
+    };
     let bad = [
         ("port 0", email("{host: smtp.x.example, port: 0}")),
         ("a host with a space", email("{host: 'smtp x.example'}")),
@@ -1541,6 +1718,55 @@ fn the_schema_refuses_what_validate_refuses_wherever_json_schema_can_say_it() {
             action("{channels: []}"),
         ),
         ("an unknown platform", action("{platform: inbx}")),
+        (
+            "an action name with a space inside",
+            action("{name: 'Escalate To_Human'}"),
+        ),
+        ("an action name of spaces", action("{name: '  '}")),
+        (
+            "a zendesk without its subdomain",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example}",
+                "{api-token: '${env:ZD}'}",
+            ),
+        ),
+        (
+            "a zendesk without its token",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: acme}",
+                "{}",
+            ),
+        ),
+        (
+            "a setting zendesk has not",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: acme, sudomain: acme}",
+                "{api-token: '${env:ZD}'}",
+            ),
+        ),
+        (
+            "a secret given as a setting",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: acme, api-token: x}",
+                "{api-token: '${env:ZD}'}",
+            ),
+        ),
+        (
+            "a setting of spaces",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: ' '}",
+                "{api-token: '${env:ZD}'}",
+            ),
+        ),
+        (
+            "a region intercom has not",
+            integration("intercom", "{region: mars}", "{access-token: '${env:IC}'}"),
+        ),
         (
             "an enabled support inbox without an address",
             format!("{HEAD}assignment:\n  support-inbox: {{enabled: true}}\n"),
@@ -1617,6 +1843,22 @@ fn the_schema_refuses_what_validate_refuses_wherever_json_schema_can_say_it() {
             action("{enabled: false, channels: []}"),
         ),
         ("an integration's platform", action("{platform: zendesk}")),
+        (
+            "an action name with spaces around it, trimmed",
+            action("{name: ' Escalate_To_Human '}"),
+        ),
+        (
+            "a zendesk",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: acme}",
+                "{api-token: '${env:ZD}', webhook-secret: '${env:ZDW}'}",
+            ),
+        ),
+        (
+            "an intercom in a region",
+            integration("intercom", "{region: eu}", "{access-token: '${env:IC}'}"),
+        ),
         (
             "the inbox",
             action("{platform: inbox, labels: {waiting: ' Wait '}}"),

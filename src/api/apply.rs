@@ -52,6 +52,13 @@ pub struct ConfigRequest {
     /// `GET /v1/config/export` names the same references.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub secret_references: std::collections::BTreeMap<String, String>,
+    /// The document's `${env:…}`/`${file:…}` secret references are left as
+    /// written, not resolved (`deskctl diff --skip-secrets`): a plan takes
+    /// each by its reference, unchanged when the stored secret was applied
+    /// from the same one, and warns that its value was not compared. Apply
+    /// ignores it and refuses any unresolved reference.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub skip_secrets: bool,
 }
 
 /// `PUT /v1/config`: what was applied, and the revision after it.

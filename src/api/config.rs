@@ -312,8 +312,12 @@ pub struct EmailSpec {
     )]
     pub host: Option<String>,
     /// The SMTP port; absent means the TLS mode's usual one (25, 587 or 465).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1), example = 587)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::port::deserialize"
+    )]
+    #[schemars(with = "Option<u16>", range(min = 1), example = 587)]
     pub port: Option<u16>,
     /// The user name to log in with; absent sends without logging in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -354,6 +358,7 @@ pub struct DeliverySpec {
 /// what each kind takes). At most one integration per kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(transform = settings_of_each_kind)]
 pub struct IntegrationSpec {
     /// The platform; handover actions name it as their `platform`.
     pub kind: IntegrationKind,
@@ -385,6 +390,62 @@ pub struct IntegrationSpec {
         transform = describe_priorities
     )]
     pub priorities: BTreeMap<Priority, String>,
+}
+
+/// States, for each kind, the settings and secrets it takes, from the specs
+/// `integrations connect` and `validate` check against: their names (any
+/// other is refused), which are required, and a setting's choices; a setting
+/// is not blank.
+fn settings_of_each_kind(schema: &mut schemars::Schema) {
+    use serde_json::{Map, Value, json};
+    let rules: Vec<Value> = IntegrationKind::NAMES
+        .iter()
+        .filter_map(|name| name.parse::<IntegrationKind>().ok())
+        .map(|kind| {
+            let part = |secret: bool| {
+                let specs = || kind.settings().iter().filter(move |s| s.secret == secret);
+                let properties: Map<String, Value> = specs()
+                    .map(|spec| {
+                        let mut property = if secret {
+                            json!({"$ref": "#/$defs/SecretValue"})
+                        } else {
+                            json!({
+                                "type": "string",
+                                "pattern": crate::domain::validate::NOT_BLANK_PATTERN,
+                            })
+                        };
+                        property["description"] = spec.help.into();
+                        if !spec.choices.is_empty() {
+                            property["enum"] = spec.choices.into();
+                        }
+                        (spec.key.to_string(), property)
+                    })
+                    .collect();
+                let required: Vec<&str> = specs()
+                    .filter(|spec| spec.required)
+                    .map(|spec| spec.key)
+                    .collect();
+                json!({"properties": properties, "required": required, "additionalProperties": false})
+            };
+            let sections: Vec<&str> = [("settings", false), ("secrets", true)]
+                .into_iter()
+                .filter(|(_, secret)| {
+                    kind.settings()
+                        .iter()
+                        .any(|spec| spec.secret == *secret && spec.required)
+                })
+                .map(|(section, _)| section)
+                .collect();
+            json!({
+                "if": {"properties": {"kind": {"const": kind.as_str()}}, "required": ["kind"]},
+                "then": {
+                    "properties": {"settings": part(false), "secrets": part(true)},
+                    "required": sections,
+                },
+            })
+        })
+        .collect();
+    schema.insert("allOf".into(), rules.into());
 }
 
 /// Describes each priority of an integration's `priorities` map, whose

@@ -315,6 +315,52 @@ pub(crate) mod not_null {
     }
 }
 
+/// An optional port number, whose type error says which ports are accepted
+/// (1 to 65535) rather than what serde's `u16` takes (0 to 65535): 0 gets
+/// through, for the checks to refuse with the same words.
+pub(crate) mod port {
+    use serde::de::{Error, Unexpected, Visitor};
+    use serde::{Deserialize, Deserializer};
+
+    /// What a port's type error says was expected.
+    pub const EXPECTED: &str = "a port from 1 to 65535";
+
+    struct PortVisitor;
+
+    impl Visitor<'_> for PortVisitor {
+        type Value = u16;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(EXPECTED)
+        }
+
+        fn visit_u64<E: Error>(self, value: u64) -> Result<u16, E> {
+            u16::try_from(value).map_err(|_| E::invalid_value(Unexpected::Unsigned(value), &self))
+        }
+
+        fn visit_i64<E: Error>(self, value: i64) -> Result<u16, E> {
+            match u64::try_from(value) {
+                Ok(value) => self.visit_u64(value),
+                Err(_) => Err(E::invalid_value(Unexpected::Signed(value), &self)),
+            }
+        }
+    }
+
+    struct Port(u16);
+
+    impl<'de> Deserialize<'de> for Port {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_u16(PortVisitor).map(Port)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<u16>, D::Error> {
+        Ok(Option::<Port>::deserialize(deserializer)?.map(|Port(port)| port))
+    }
+}
+
 pub(crate) mod double_option {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

@@ -48,7 +48,7 @@ pub struct EmailSettings {
     #[serde(default)]
     pub host: Option<String>,
     /// The SMTP port; none means the TLS mode's usual one (25, 587 or 465).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::port::deserialize")]
     pub port: Option<u16>,
     /// The user name to log in with; none sends without logging in.
     #[serde(default)]

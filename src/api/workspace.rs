@@ -257,7 +257,7 @@ fn yes() -> bool {
 pub struct HandoverAction {
     /// What the agent calls the action, e.g. `Escalate_To_Human`.
     #[serde(default = "default_action_name")]
-    #[schemars(regex(pattern = crate::domain::validate::ACTION_NAME_PATTERN))]
+    #[schemars(regex(pattern = crate::domain::validate::ACTION_NAME_UNTRIMMED_PATTERN))]
     pub name: String,
     /// Whether the agent offers the action; a disabled one is kept but never used.
     #[serde(default = "yes")]

@@ -5,7 +5,7 @@ use clap::Args;
 use crate::api::{ChangeAction, ConfigApplied, Plan};
 use crate::cli::Session;
 use crate::cli::diff::{plan_changing_nothing, warn_of};
-use crate::cli::document::{DocumentArgs, read_config_request};
+use crate::cli::document::{DocumentArgs, SecretsArgs, read_config_request};
 use crate::error::{CliError, CliResult, ExitKind};
 
 #[derive(Debug, Args)]
@@ -18,6 +18,9 @@ pub struct ApplyArgs {
     /// Also delete what the document's sections do not list
     #[arg(long)]
     pub prune: bool,
+    // --skip-secrets: with --dry-run only, since applying needs the values.
+    #[command(flatten)]
+    pub secrets: SecretsArgs,
 }
 
 /// Plans, shows the plan on stderr, asks for a typed `yes` (or takes --yes),
@@ -26,7 +29,14 @@ pub struct ApplyArgs {
 /// stdout for `-o json|jsonl|yaml|name` (see [`crate::ui::Ui::print_applied`]),
 /// "no changes" included; `--dry-run` prints the plan as `diff` does.
 pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
-    let (request, places) = read_config_request(session, &args.documents, args.prune)?;
+    if args.secrets.skip_secrets && !args.dry_run {
+        return Err(CliError::usage(
+            "--skip-secrets plans without the secrets, and applying needs them: add --dry-run, \
+             or give the secrets",
+        ));
+    }
+    let (request, places) =
+        read_config_request(session, &args.documents, &args.secrets, args.prune)?;
     let located = |error: CliError| places.locate(session, error);
     let name = args.documents.name();
     let no_changes = || {

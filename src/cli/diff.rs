@@ -3,7 +3,7 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::cli::document::{DocumentArgs, read_config_request};
+use crate::cli::document::{DocumentArgs, SecretsArgs, read_config_request};
 use crate::config::Target;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::server::sealing::{Key, Keys};
@@ -14,6 +14,8 @@ use secrecy::ExposeSecret;
 pub struct DiffArgs {
     #[command(flatten)]
     pub documents: DocumentArgs,
+    #[command(flatten)]
+    pub secrets: SecretsArgs,
     /// Also show what --prune would delete: what the document's sections do not list
     #[arg(long)]
     pub prune: bool,
@@ -21,7 +23,8 @@ pub struct DiffArgs {
 
 /// Prints the plan; exits 3 when applying would change something, 0 when not.
 pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
-    let (request, places) = read_config_request(session, &args.documents, args.prune)?;
+    let (request, places) =
+        read_config_request(session, &args.documents, &args.secrets, args.prune)?;
     let plan = plan_changing_nothing(session, &request)
         .await
         .map_err(|error| places.locate(session, error))?;

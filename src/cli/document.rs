@@ -32,6 +32,24 @@ pub struct DocumentArgs {
     pub recursive: bool,
 }
 
+// Whether the documents' secret references are resolved: `validate`, `diff`
+// and `apply --dry-run`. (No doc comment, as for DocumentArgs.)
+#[derive(Debug, Args)]
+pub struct SecretsArgs {
+    /// Leave ${env:…} and ${file:…} secret references unresolved, where the secrets are not at
+    /// hand: each is checked, and planned, by its reference; its value is not compared
+    #[arg(long)]
+    pub skip_secrets: bool,
+}
+
+impl SecretsArgs {
+    /// How to resolve a document's secret references: from the environment
+    /// and files, or not at all.
+    pub(crate) fn lookup(&self) -> Option<&'static manifest::secrets::Lookup> {
+        (!self.skip_secrets).then_some(&crate::env::document_secret)
+    }
+}
+
 impl DocumentArgs {
     /// How messages name the documents: as they were given.
     pub(crate) fn name(&self) -> String {
@@ -104,24 +122,23 @@ pub(crate) fn refuse(session: &Session, source: &Source, diagnostics: Vec<Diagno
 }
 
 /// The documents `args` names as `apply` and `diff` send them: combined into
-/// one, resolved, with the references their secrets were written as; and
-/// where their parts are, for what the service finds wrong with it.
+/// one, resolved unless `secrets` skips them, with the references their
+/// secrets were written as; and where their parts are, for what the service
+/// finds wrong with it.
 pub(crate) fn read_config_request(
     session: &Session,
     args: &DocumentArgs,
+    secrets: &SecretsArgs,
     prune: bool,
 ) -> Result<(ConfigRequest, Places), CliError> {
     let sources = read_sources(session, args)?;
-    let (document, secret_references, places) = read_checked(
-        session,
-        &sources,
-        &args.name(),
-        Some(&crate::env::document_secret),
-    )?;
+    let (document, secret_references, places) =
+        read_checked(session, &sources, &args.name(), secrets.lookup())?;
     let request = ConfigRequest {
         document,
         prune,
         secret_references,
+        skip_secrets: secrets.skip_secrets,
     };
     Ok((request, places))
 }

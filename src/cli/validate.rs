@@ -1,7 +1,9 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::cli::document::{DocumentArgs, read_sources, read_sources_showing, verdict};
+use crate::cli::document::{
+    DocumentArgs, SecretsArgs, read_sources, read_sources_showing, verdict,
+};
 use crate::error::CliResult;
 use crate::manifest;
 use crate::manifest::diagnostic::Report;
@@ -11,10 +13,8 @@ use crate::ui::OutputFormat;
 pub struct ValidateArgs {
     #[command(flatten)]
     pub documents: DocumentArgs,
-    /// Do not resolve ${env:…} and ${file:…} secret references (when the
-    /// secrets are not available where the check runs)
-    #[arg(long)]
-    pub skip_secrets: bool,
+    #[command(flatten)]
+    pub secrets: SecretsArgs,
 }
 
 /// Checks a workspace document offline: syntax, types, unknown and repeated
@@ -35,8 +35,7 @@ pub async fn cmd_validate(session: &Session, args: ValidateArgs) -> CliResult {
     } else {
         read_sources(session, &args.documents)?
     };
-    let lookup = crate::env::document_secret;
-    let checked = manifest::check_all(&sources, (!args.skip_secrets).then_some(&lookup as _));
+    let checked = manifest::check_all(&sources, args.secrets.lookup());
     if as_data {
         print(Report::new(checked.files.iter().map(|file| {
             (file.shown.name.as_str(), file.diagnostics.as_slice())

@@ -33,6 +33,11 @@ pub const MAX_LOCAL_PART_LEN: usize = 64;
 /// [`check_handover_action`]'s rule for an action's name, as a regular expression.
 pub const ACTION_NAME_PATTERN: &str = "^[A-Za-z0-9_-]{1,64}$";
 
+/// [`ACTION_NAME_PATTERN`] as a document or a request may write the name:
+/// white space around it is trimmed ([`normalize_action`]) before the check,
+/// as the CLI's `--name` is.
+pub const ACTION_NAME_UNTRIMMED_PATTERN: &str = r"^\s*[A-Za-z0-9_-]{1,64}\s*$";
+
 /// A text that is not blank (some character is not white space), as a
 /// regular expression for the JSON Schema: what [`check_name`] asks of a
 /// name, and the service of the texts it trims before it checks them (a
@@ -953,6 +958,18 @@ mod tests {
         fn the_action_name_pattern_is_the_action_name_check(value in "[a-zA-Z0-9 _.-]{0,66}") {
             let pattern = regex::Regex::new(ACTION_NAME_PATTERN).unwrap();
             let action = HandoverAction { name: value.clone(), ..HandoverAction::default() };
+            let mut checks = Checks::new();
+            check_handover_action(&mut checks, &action);
+            let name_ok = !checks.into_errors().iter().any(|e| e.field == "name");
+            prop_assert_eq!(pattern.is_match(&value), name_ok, "{:?}", value);
+        }
+
+        #[test]
+        fn the_untrimmed_action_name_pattern_is_the_check_after_trimming(
+            value in "[a-zA-Z0-9 \t_.-]{0,66}"
+        ) {
+            let pattern = regex::Regex::new(ACTION_NAME_UNTRIMMED_PATTERN).unwrap();
+            let action = normalize_action(HandoverAction { name: value.clone(), ..HandoverAction::default() });
             let mut checks = Checks::new();
             check_handover_action(&mut checks, &action);
             let name_ok = !checks.into_errors().iter().any(|e| e.field == "name");

@@ -929,7 +929,17 @@ mod tests {
         let found = errors(&format!("{HEAD}email:\n  port: 70000\n"));
         assert_eq!(
             found[0].2,
-            "invalid value: integer `70000`, expected a whole number from 0 to 65535"
+            "invalid value: integer `70000`, expected a port from 1 to 65535"
+        );
+        let found = errors(&format!("{HEAD}email:\n  port: -1\n"));
+        assert_eq!(
+            found[0].2,
+            "invalid value: integer `-1`, expected a port from 1 to 65535"
+        );
+        let found = errors(&format!("{HEAD}email:\n  port: smtp\n"));
+        assert_eq!(
+            found[0].2,
+            "invalid type: string \"smtp\", expected a port from 1 to 65535"
         );
         let found = errors("");
         assert!(

@@ -43,7 +43,10 @@ pub fn resolve(
                     pos,
                     format!("environment variable `{name}` is not set"),
                 )
-                .with_help(format!("export {name}=… before running deskctl"))),
+                .with_help(format!(
+                    "export {name}=… before running deskctl, or check without the secrets: \
+                     --skip-secrets"
+                ))),
             },
             SecretForm::File(file) => read_secret_file(&source.dir, file).map_err(|why| {
                 Diagnostic::error(pos, format!("cannot read the secret file `{file}`: {why}"))

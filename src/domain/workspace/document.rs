@@ -848,10 +848,24 @@ impl PreparedSecrets {
     }
 }
 
+/// How a document's `${env:…}` and `${file:…}` secret references reach the
+/// service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretsGiven {
+    /// Resolved to their values by the client: a reference left is refused.
+    Values,
+    /// Left as written, for a plan made where the secrets are not at hand
+    /// (`deskctl diff --skip-secrets`): each is planned by its reference.
+    References,
+}
+
 /// Readies the document's secrets for planning against `current`: a value
 /// equal to the stored secret becomes its fingerprint (no change to plan); a
 /// fingerprint must be the stored secret's; an unresolved `${env:…}` or
-/// `${file:…}` reference is refused (the client resolves them).
+/// `${file:…}` reference is refused (the client resolves them), unless
+/// `given` says they are left as written: then one naming the reference the
+/// stored secret was applied from is planned as unchanged, any other as a
+/// change, each with a warning that its value was not compared.
 ///
 /// A stored secret no key at hand opens (`current.sealed_away`) cannot be
 /// compared. It is kept as stored, with a warning, when the document names
@@ -869,6 +883,7 @@ pub fn prepare_secrets(
     current: &Snapshot,
     references: &BTreeMap<String, String>,
     sealing: &Sealing,
+    given: SecretsGiven,
 ) -> Result<PreparedSecrets, Invalid> {
     let mut found = Vec::new();
     if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
@@ -912,6 +927,7 @@ pub fn prepare_secrets(
             reference: references.get(&place).map(String::as_str),
             applied_from: current.secret_references.get(&place).map(String::as_str),
             sealed_away: current.sealed_away.get(&place),
+            given,
         };
         at.prepare(
             secret,
@@ -938,9 +954,46 @@ struct SecretAt<'a> {
     applied_from: Option<&'a str>,
     /// Why no key at hand opens the stored secret, if none does.
     sealed_away: Option<&'a SealedAway>,
+    /// Whether references come resolved.
+    given: SecretsGiven,
 }
 
 impl SecretAt<'_> {
+    /// A reference left unresolved (`${env:NAME}` or `${file:PATH}` as
+    /// written in `secret`, anchored as `self.reference`), planned without its value:
+    /// unchanged when the stored secret was applied from the same reference,
+    /// else a change (or an addition); warned of either way, since the value
+    /// behind the reference is not compared.
+    fn plan_by_reference(
+        &self,
+        secret: &mut SecretValue,
+        fingerprints: &Fingerprints,
+        warnings: &mut Vec<String>,
+    ) {
+        let path = self.path;
+        let written = secret.0.clone();
+        let reference = self.reference.unwrap_or(&written).to_string();
+        let Some(stored) = self.stored else {
+            return;
+        };
+        if self.applied_from == Some(reference.as_str()) {
+            *secret = fingerprinted(stored, fingerprints);
+            warnings.push(format!(
+                "{path}: secrets skipped: planned as unchanged, as it was applied from \
+                 {reference} too, but its value was not compared"
+            ));
+        } else {
+            let before = match self.applied_from {
+                Some(applied) => format!("applied from {applied}"),
+                None => "not applied from a reference".to_string(),
+            };
+            warnings.push(format!(
+                "{path}: secrets skipped: planned as changed, as the stored secret was {before} \
+                 and the document names {written}; its value was not compared"
+            ));
+        }
+    }
+
     fn prepare(
         &self,
         secret: &mut SecretValue,
@@ -992,6 +1045,9 @@ impl SecretAt<'_> {
                         "the fingerprint does not match the stored secret: give the secret itself",
                     );
                 }
+            }
+            SecretForm::Env(_) | SecretForm::File(_) if self.given == SecretsGiven::References => {
+                self.plan_by_reference(secret, fingerprints, warnings);
             }
             SecretForm::Env(_) | SecretForm::File(_) | SecretForm::Malformed => problems.push(
                 path.into(),
@@ -1465,6 +1521,16 @@ mod tests {
         assert!(workspace.secret_references.is_empty());
     }
 
+    /// [`prepare_secrets`] with the references resolved, as `apply` sends them.
+    fn prepare(
+        document: DeskDocument,
+        current: &Snapshot,
+        references: &BTreeMap<String, String>,
+        sealing: &Sealing,
+    ) -> Result<PreparedSecrets, Invalid> {
+        prepare_secrets(document, current, references, sealing, SecretsGiven::Values)
+    }
+
     fn referenced(reference: &str) -> BTreeMap<String, String> {
         BTreeMap::from([(EMAIL_PASSWORD.to_string(), reference.to_string())])
     }
@@ -1493,7 +1559,7 @@ mod tests {
             shared(),
             Sealing::NoKey("no key to seal secrets with".into()),
         ] {
-            let prepared = prepare_secrets(
+            let prepared = prepare(
                 setting_password("new-or-old-who-knows"),
                 &current,
                 &referenced(REFERENCE),
@@ -1518,9 +1584,89 @@ mod tests {
         }
     }
 
+    /// `diff --skip-secrets`: references come as written. One naming the
+    /// reference the stored secret was applied from plans no change; another,
+    /// or one for a secret stored without a reference, plans a change; none
+    /// stored plans an addition. Each stored one is warned of, never valued.
+    #[test]
+    fn references_left_as_written_are_planned_by_their_reference() {
+        let mut current = Snapshot::empty();
+        current.email.host = Some("smtp.example.com".into());
+        current.email.password = Some("the-stored-password".into());
+        current
+            .secret_references
+            .insert(EMAIL_PASSWORD.into(), REFERENCE.into());
+        let by_reference = |current: &Snapshot, written: &str| {
+            prepare_secrets(
+                setting_password(written),
+                current,
+                &referenced(written),
+                &shared(),
+                SecretsGiven::References,
+            )
+            .unwrap()
+        };
+
+        let same = by_reference(&current, REFERENCE);
+        assert_eq!(
+            password(&same),
+            &fingerprinted("the-stored-password", &current.fingerprints)
+        );
+        let [warning] = same.warnings.as_slice() else {
+            panic!("{:?}", same.warnings)
+        };
+        assert!(
+            warning.starts_with("email.password: secrets skipped: planned as unchanged"),
+            "{warning}"
+        );
+
+        let other = by_reference(&current, "${env:NEW_SMTP_PASSWORD}");
+        assert_eq!(password(&other).expose(), "${env:NEW_SMTP_PASSWORD}");
+        let [warning] = other.warnings.as_slice() else {
+            panic!("{:?}", other.warnings)
+        };
+        assert!(
+            warning.contains("planned as changed")
+                && warning.contains(&format!("applied from {REFERENCE}"))
+                && warning.contains("${env:NEW_SMTP_PASSWORD}"),
+            "{warning}"
+        );
+
+        let mut unreferenced = current.clone();
+        unreferenced.secret_references.clear();
+        let set_directly = by_reference(&unreferenced, REFERENCE);
+        assert!(
+            set_directly.warnings[0].contains("not applied from a reference"),
+            "{:?}",
+            set_directly.warnings
+        );
+
+        let mut nothing_stored = current.clone();
+        nothing_stored.email.password = None;
+        let added = by_reference(&nothing_stored, REFERENCE);
+        assert!(added.warnings.is_empty(), "{:?}", added.warnings);
+        for prepared in [same, other, set_directly, added] {
+            assert!(
+                !format!("{:?}", prepared.warnings).contains("the-stored-password"),
+                "{:?}",
+                prepared.warnings
+            );
+        }
+
+        // Resolved is the default: a reference left is refused there.
+        let refused = prepare(
+            setting_password(REFERENCE),
+            &current,
+            &referenced(REFERENCE),
+            &shared(),
+        )
+        .unwrap_err();
+        assert!(refused.0[0].message.contains("unresolved"), "{refused:?}");
+    }
+
     #[test]
     fn on_a_desk_of_its_own_the_document_enters_a_secret_no_key_opens_again() {
-        let prepared = prepare_secrets(
+        let prepared = prepare(
             setting_password("entered-again"),
             &sealed_away(),
             &referenced(REFERENCE),
@@ -1538,7 +1684,7 @@ mod tests {
     #[test]
     fn where_replicas_hold_its_key_a_new_value_for_a_secret_no_key_opens_is_refused() {
         let current = sealed_away_with(true);
-        let kept = prepare_secrets(
+        let kept = prepare(
             setting_password("new-or-old-who-knows"),
             &current,
             &referenced(REFERENCE),
@@ -1559,7 +1705,7 @@ mod tests {
             (BTreeMap::new(), "a-new-password"),
         ] {
             let prepared =
-                prepare_secrets(setting_password(value), &current, &references, &shared()).unwrap();
+                prepare(setting_password(value), &current, &references, &shared()).unwrap();
             // Planned as the change it is, with why it is refused.
             assert_eq!(password(&prepared).expose(), value);
             let refused = format!("email.password cannot be applied here: {WHY}");
@@ -1575,7 +1721,7 @@ mod tests {
         }
 
         // A reference left unresolved is still an error in the document.
-        let unresolved = prepare_secrets(
+        let unresolved = prepare(
             setting_password("${env:NEW_SMTP_PASSWORD}"),
             &current,
             &BTreeMap::new(),
@@ -1592,7 +1738,7 @@ mod tests {
     /// hand): the document's value replaces it, with a warning.
     #[test]
     fn another_reference_replaces_a_secret_no_key_opens_saying_under_which_key() {
-        let prepared = prepare_secrets(
+        let prepared = prepare(
             setting_password("a-new-password"),
             &sealed_away(),
             &referenced("${env:NEW_SMTP_PASSWORD}"),
@@ -1610,7 +1756,7 @@ mod tests {
         );
 
         // A secret given in the document itself has no reference to match.
-        let literal = prepare_secrets(
+        let literal = prepare(
             setting_password("a-new-password"),
             &sealed_away(),
             &BTreeMap::new(),
@@ -1624,7 +1770,7 @@ mod tests {
     fn without_a_key_a_secret_to_seal_is_warned_of_with_what_to_set() {
         let why = "no key to seal secrets with: set DESKCTL_SECRET_KEY";
         let no_key = Sealing::NoKey(why.into());
-        let prepared = prepare_secrets(
+        let prepared = prepare(
             setting_password("a-new-password"),
             &sealed_away(),
             &referenced("${env:NEW_SMTP_PASSWORD}"),
@@ -1637,7 +1783,7 @@ mod tests {
         );
         let mut nothing_stored = Snapshot::empty();
         nothing_stored.email.host = Some("smtp.example.com".into());
-        let prepared = prepare_secrets(
+        let prepared = prepare(
             setting_password("a-new-password"),
             &nothing_stored,
             &referenced(REFERENCE),
@@ -1649,7 +1795,7 @@ mod tests {
         // One stored open (from before sealing) still compares.
         let mut open = nothing_stored.clone();
         open.email.password = Some("the-password".into());
-        let prepared = prepare_secrets(
+        let prepared = prepare(
             setting_password("the-password"),
             &open,
             &referenced(REFERENCE),
@@ -1667,7 +1813,7 @@ mod tests {
     fn a_fingerprint_of_a_secret_no_key_opens_keeps_it_and_a_wrong_one_elsewhere_is_refused() {
         let current = sealed_away();
         let document = setting_password("${hmac:0123456789ab}");
-        let prepared = prepare_secrets(
+        let prepared = prepare(
             document.clone(),
             &current,
             &BTreeMap::new(),
@@ -1683,8 +1829,7 @@ mod tests {
         let mut opened = current.clone();
         opened.sealed_away.clear();
         opened.email.password = Some("the-password".into());
-        let refused =
-            prepare_secrets(document, &opened, &BTreeMap::new(), &Sealing::Alone).unwrap_err();
+        let refused = prepare(document, &opened, &BTreeMap::new(), &Sealing::Alone).unwrap_err();
         assert!(
             refused.0[0].message.contains("does not match"),
             "{refused:?}"

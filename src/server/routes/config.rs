@@ -17,7 +17,7 @@ use crate::api::{
     ChangeAction, ConfigApplied, ConfigRequest, DeskDocument, Plan, Problem, Role, Section,
     TicketCountBy, TicketStatus, WorkspaceConfig,
 };
-use crate::domain::workspace::document::{self, Audience, PreparedSecrets, Sealing};
+use crate::domain::workspace::document::{self, Audience, PreparedSecrets, Sealing, SecretsGiven};
 use crate::domain::workspace::{Snapshot, change};
 use crate::domain::{Refusal, tickets};
 use crate::server::AppState;
@@ -177,10 +177,16 @@ fn desired(
     request: ConfigRequest,
     current: &Snapshot,
     sealing: &Sealing,
+    given: SecretsGiven,
 ) -> Result<PreparedSecrets, Refusal> {
     let normalized = document::normalize(request.document);
-    let prepared =
-        document::prepare_secrets(normalized, current, &request.secret_references, sealing)?;
+    let prepared = document::prepare_secrets(
+        normalized,
+        current,
+        &request.secret_references,
+        sealing,
+        given,
+    )?;
     document::check(&prepared.document, current, request.prune)?;
     document::check_pruned_platforms(&prepared.document, current, request.prune)?;
     Ok(prepared)
@@ -270,7 +276,12 @@ async fn plan(
     let held = held_by_operators(&state.store, &request).await?;
     let current = state.store.workspace().await?;
     let prune = request.prune;
-    let desired = desired(request, &current, &state.store.sealing())?;
+    let given = if request.skip_secrets {
+        SecretsGiven::References
+    } else {
+        SecretsGiven::Values
+    };
+    let desired = desired(request, &current, &state.store.sealing(), given)?;
     let (mut plan, next) = plan_against(&desired, &current, prune, stored_now())?;
     authorize(&principal, &desired.document, &plan, &current, &next)?;
     tickets::check_pruned_teams(&plan, &open_by_team, next.teams.len())?;
@@ -388,7 +399,8 @@ async fn apply(
     let applied = state
         .store
         .change_workspace(expected, |workspace| {
-            let desired = desired(request, workspace, &sealing)?;
+            // Applied secrets are values: a reference left is refused.
+            let desired = desired(request, workspace, &sealing, SecretsGiven::Values)?;
             desired.applicable_here()?;
             let (mut plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
             authorize(&principal, &desired.document, &plan, workspace, &next)?;

@@ -547,6 +547,14 @@ pub struct EventPage {
 /// A configuration change: the next workspace from the current one.
 pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send + 'a>;
 
+/// Where the open and pending tickets of a team that a configuration change
+/// removes go, decided in the change's transaction (`domain::tickets::
+/// team_leaving`): given the team, how many such tickets it holds there, and
+/// the workspace after the change, the team they move to, or none (left
+/// without a team); or the change is refused and nothing is written.
+pub type LeavingTeam<'a> =
+    Box<dyn FnMut(&str, u64, &Snapshot) -> Result<Option<String>, Refusal> + Send + 'a>;
+
 /// A ticket change: decided on the ticket as the write transaction sees it,
 /// and the time of its last conversation message (customer or AI; none
 /// before the first), read in the same transaction so that an append is
@@ -614,13 +622,16 @@ pub trait Workspace: Send + Sync {
     /// every other configuration change (across processes and replicas):
     /// `change` turns the workspace as the transaction sees it into the next
     /// one, or refuses and nothing is written. With `expected`, refused as
-    /// stale unless the revision is still that one. The revision moves on when
-    /// configuration changed, the generation when anything did. Answers the
-    /// workspace after the change.
+    /// stale unless the revision is still that one. The open and pending
+    /// tickets of each team it removes are counted, and moved where `leaving`
+    /// says, in the same transaction: none is routed to the team in between.
+    /// The revision moves on when configuration changed, the generation when
+    /// anything did. Answers the workspace after the change.
     async fn change_workspace(
         &self,
         expected: Option<u64>,
         change: WorkspaceChange<'_>,
+        leaving: LeavingTeam<'_>,
     ) -> StoreResult<Snapshot>;
 }
 
@@ -885,7 +896,7 @@ macro_rules! seam_by_inherent_methods {
             use $crate::server::store::{
                 Advance, Claimed, CommittedBatch, EventBounds, EventPage, Events, ExternalSettle,
                 FinishInbound, HandoffBatch, Handoffs, Holder, IdempotencyKey, InboundReplyFn,
-                NewToken, Outbox, Recorded, ReleaseFn, Settle, StoreResult, TicketChangeFn,
+                LeavingTeam, NewToken, Outbox, Recorded, ReleaseFn, Settle, StoreResult, TicketChangeFn,
                 TicketFilter, TicketNote, TicketPage, Tickets, TokenIdentity, Tokens, Viewer,
                 Webhooks, Workspace, WorkspaceChange,
             };
@@ -893,8 +904,12 @@ macro_rules! seam_by_inherent_methods {
             $crate::server::store::seam_by_inherent_methods! { @forward $store => Workspace {
                 fn generation(&self) -> StoreResult<u64>;
                 fn read_workspace(&self) -> StoreResult<Snapshot>;
-                fn change_workspace(&self, expected: Option<u64>, change: WorkspaceChange<'_>)
-                    -> StoreResult<Snapshot>;
+                fn change_workspace(
+                    &self,
+                    expected: Option<u64>,
+                    change: WorkspaceChange<'_>,
+                    leaving: LeavingTeam<'_>,
+                ) -> StoreResult<Snapshot>;
             }}
 
             $crate::server::store::seam_by_inherent_methods! { @forward $store => Tokens {
@@ -1289,13 +1304,29 @@ impl Store {
 
     /// [`Workspace::change_workspace`] with any function, caching the result.
     /// The function sees secrets open; what it changes is sealed, what it
-    /// leaves alone keeps its sealed value.
+    /// leaves alone keeps its sealed value. A team it removes may hold no
+    /// open or pending ticket, unless it is the last team
+    /// ([`crate::domain::tickets::team_leaving_unmoved`]).
     pub async fn change_workspace(
         &self,
         expected: Option<u64>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
     ) -> StoreResult<Arc<Snapshot>> {
-        self.change_sealed(expected, change, Reseal::Changed).await
+        let leaving = Box::new(crate::domain::tickets::team_leaving_unmoved);
+        self.change_workspace_leaving(expected, change, leaving)
+            .await
+    }
+
+    /// [`Self::change_workspace`], the open and pending tickets of each team
+    /// it removes going where `leaving` says.
+    pub async fn change_workspace_leaving(
+        &self,
+        expected: Option<u64>,
+        change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
+        leaving: LeavingTeam<'_>,
+    ) -> StoreResult<Arc<Snapshot>> {
+        self.change_sealed(expected, change, Reseal::Changed, leaving)
+            .await
     }
 
     /// The ids of the keys the stored secrets are sealed with.
@@ -1311,7 +1342,14 @@ impl Store {
     /// Seals every stored secret again under the first key (a rotation's
     /// work); answers how many there are.
     pub async fn reseal_secrets(&self) -> StoreResult<usize> {
-        let next = self.change_sealed(None, |_| Ok(()), Reseal::Every).await?;
+        let next = self
+            .change_sealed(
+                None,
+                |_| Ok(()),
+                Reseal::Every,
+                Box::new(crate::domain::tickets::team_leaving_unmoved),
+            )
+            .await?;
         Ok(Arc::unwrap_or_clone(next).secrets_mut().len())
     }
 
@@ -1382,6 +1420,7 @@ impl Store {
         expected: Option<u64>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
         reseal: Reseal,
+        leaving: LeavingTeam<'_>,
     ) -> StoreResult<Arc<Snapshot>> {
         let keys = self.keys.clone();
         let shared = self.db.shared_by_replicas();
@@ -1411,7 +1450,10 @@ impl Store {
             *stored = next;
             Ok(())
         };
-        let result = self.db.change_workspace(expected, Box::new(change)).await;
+        let result = self
+            .db
+            .change_workspace(expected, Box::new(change), leaving)
+            .await;
         if let Some(error) = failed.lock().expect("never poisoned").take() {
             return Err(error.into());
         }

@@ -2,6 +2,7 @@
 //! contexts, bad bodies and a clean stop, with the desk on each backend.
 
 use super::BACKEND;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 #[test]
@@ -83,6 +84,55 @@ fn a_served_desk_answers_with_a_token_and_refuses_without_one() {
         .trim()
         .to_string();
     desk.run(&["tokens", "revoke", &id, "--yes"]);
+    remote(&["operators", "list"]).assert().code(4);
+}
+
+/// Revoking the token the context signs in with says so in the question and
+/// after: every later command on the context is refused. Another token of
+/// the same operator is revoked without a word about it.
+#[test]
+fn revoking_the_contexts_own_token_says_that_the_context_is_locked_out() {
+    let desk = desk!();
+    desk.seed();
+    let create = || -> serde_json::Value {
+        let made = desk.run(&["tokens", "create", "--operator", "alice", "-o", "json"]);
+        serde_json::from_str(&made).unwrap()
+    };
+    let (mine, theirs) = (create(), create());
+    let own = mine["token"]["id"].as_str().unwrap().to_string();
+    let other = theirs["token"]["id"].as_str().unwrap().to_string();
+    let server = desk.serve();
+    desk.elsewhere()
+        .args(["context", "add", "team", "--server", &server.url])
+        .args(["--token-stdin", "--use"])
+        .write_stdin(mine["secret"].as_str().unwrap())
+        .assert()
+        .success();
+    let remote = |args: &[&str]| {
+        let mut cmd = desk.elsewhere();
+        cmd.args(args);
+        cmd
+    };
+    remote(&["tokens", "revoke", &other, "--yes"])
+        .assert()
+        .success()
+        .stderr(contains(format!("Revoked token {other}")))
+        .stderr(contains("can no longer sign in").not());
+    remote(&["tokens", "revoke", &own])
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "confirmation needed to revoke token {own}, the token 'team' signs in with \
+             (every later command on 'team' is refused until it has another)"
+        )))
+        .stderr(contains("--yes"));
+    remote(&["tokens", "revoke", &own, "--yes"])
+        .assert()
+        .success()
+        .stderr(contains(format!(
+            "'team' signed in with token {own}: it can no longer sign in; give it another \
+             (`deskctl context set team --token-stdin`, or DESKCTL_TOKEN)"
+        )));
     remote(&["operators", "list"]).assert().code(4);
 }
 

@@ -1323,6 +1323,7 @@ mod tests {
             kind: kind.into(),
             operator: operator.map(Into::into),
             role,
+            token: None,
         };
         let bob = Actor::from_me(&me("operator", Some("bob"), Some(Role::Operator))).unwrap();
         let lead = Actor::from_me(&me("operator", Some("lea"), Some(Role::Manager))).unwrap();

@@ -896,9 +896,9 @@ macro_rules! seam_by_inherent_methods {
             use $crate::server::store::{
                 Advance, Claimed, CommittedBatch, EventBounds, EventPage, Events, ExternalSettle,
                 FinishInbound, HandoffBatch, Handoffs, Holder, IdempotencyKey, InboundReplyFn,
-                LeavingTeam, NewToken, Outbox, Recorded, ReleaseFn, Settle, StoreResult, TicketChangeFn,
-                TicketFilter, TicketNote, TicketPage, Tickets, TokenIdentity, Tokens, Viewer,
-                Webhooks, Workspace, WorkspaceChange,
+                LeavingTeam, NewToken, Outbox, Recorded, ReleaseFn, Settle, StoreResult,
+                TicketChangeFn, TicketFilter, TicketNote, TicketPage, Tickets, TokenIdentity,
+                Tokens, Viewer, Webhooks, Workspace, WorkspaceChange,
             };
 
             $crate::server::store::seam_by_inherent_methods! { @forward $store => Workspace {

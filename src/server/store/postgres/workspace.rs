@@ -105,8 +105,8 @@ async fn release_removed(
     for team in teams {
         // The team's row first: a ticket routed to it (another replica's
         // handoff, an assignment) holds a key-share lock on it until it
-        // commits, and none can start until this transaction ends, so every
-        // ticket it will ever hold is counted below.
+        // commits, and none can be routed to it until this transaction ends:
+        // the count below misses none.
         sqlx::query("SELECT 1 FROM teams WHERE key = $1 FOR UPDATE")
             .bind(team)
             .execute(&mut *conn)

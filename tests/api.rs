@@ -818,11 +818,26 @@ async fn only_an_owner_changes_an_owner_whatever_the_path() {
         "teams": [{"key": "support", "name": "Team support", "default": true,
                    "members": ["bob", "mia"]}]}});
     let before = desk.snapshot().await;
+    // A change that would change nothing is refused as one that would.
+    let alice_now = desk
+        .owner("GET", "/v1/operators/alice", None)
+        .await
+        .ok(StatusCode::OK);
     let refused: Vec<(&str, &str, Option<Value>)> = vec![
         (
             "PATCH",
             "/v1/operators/alice",
             Some(json!({"teams": ["support"]})),
+        ),
+        (
+            "PATCH",
+            "/v1/operators/alice",
+            Some(json!({"name": alice_now["name"]})),
+        ),
+        (
+            "PUT",
+            "/v1/operators/alice/availability",
+            Some(json!({"availability": alice_now["availability"]})),
         ),
         (
             "PATCH",

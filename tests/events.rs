@@ -1241,11 +1241,20 @@ async fn a_team_removed_and_an_operator_removed_by_a_configuration_change_are_ev
     let before = store.event_bounds().await.unwrap().last;
     // Billing and bob go in configuration changes (as `apply --prune` removes
     // them), not through DELETE /v1/teams and /v1/operators, which move or
-    // release their tickets first.
+    // release their tickets first. Billing's ticket is left without a team,
+    // as the last team's would be.
     store
-        .change_workspace(None, |ws: &mut deskctl::domain::workspace::Snapshot| {
-            deskctl::domain::workspace::change::remove_team(ws, "billing", jiff::Timestamp::now())
-        })
+        .change_workspace_leaving(
+            None,
+            |ws: &mut deskctl::domain::workspace::Snapshot| {
+                deskctl::domain::workspace::change::remove_team(
+                    ws,
+                    "billing",
+                    jiff::Timestamp::now(),
+                )
+            },
+            Box::new(|_, _, _| Ok(None)),
+        )
         .await
         .unwrap();
     store

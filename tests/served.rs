@@ -2,6 +2,7 @@
 //! contexts, bad bodies and a clean stop, with the desk on each backend.
 
 use super::BACKEND;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 #[test]
@@ -83,6 +84,55 @@ fn a_served_desk_answers_with_a_token_and_refuses_without_one() {
         .trim()
         .to_string();
     desk.run(&["tokens", "revoke", &id, "--yes"]);
+    remote(&["operators", "list"]).assert().code(4);
+}
+
+/// Revoking the token the context signs in with says so in the question and
+/// after: every later command on the context is refused. Another token of
+/// the same operator is revoked without a word about it.
+#[test]
+fn revoking_the_contexts_own_token_says_that_the_context_is_locked_out() {
+    let desk = desk!();
+    desk.seed();
+    let create = || -> serde_json::Value {
+        let made = desk.run(&["tokens", "create", "--operator", "alice", "-o", "json"]);
+        serde_json::from_str(&made).unwrap()
+    };
+    let (mine, theirs) = (create(), create());
+    let own = mine["token"]["id"].as_str().unwrap().to_string();
+    let other = theirs["token"]["id"].as_str().unwrap().to_string();
+    let server = desk.serve();
+    desk.elsewhere()
+        .args(["context", "add", "team", "--server", &server.url])
+        .args(["--token-stdin", "--use"])
+        .write_stdin(mine["secret"].as_str().unwrap())
+        .assert()
+        .success();
+    let remote = |args: &[&str]| {
+        let mut cmd = desk.elsewhere();
+        cmd.args(args);
+        cmd
+    };
+    remote(&["tokens", "revoke", &other, "--yes"])
+        .assert()
+        .success()
+        .stderr(contains(format!("Revoked token {other}")))
+        .stderr(contains("can no longer sign in").not());
+    remote(&["tokens", "revoke", &own])
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "confirmation needed to revoke token {own}, the token 'team' signs in with \
+             (every later command on 'team' is refused until it has another)"
+        )))
+        .stderr(contains("--yes"));
+    remote(&["tokens", "revoke", &own, "--yes"])
+        .assert()
+        .success()
+        .stderr(contains(format!(
+            "'team' signed in with token {own}: it can no longer sign in; give it another \
+             (`deskctl context set team --token-stdin`, or DESKCTL_TOKEN)"
+        )));
     remote(&["operators", "list"]).assert().code(4);
 }
 
@@ -294,9 +344,11 @@ fn requests_answer_503_with_retry_after_when_postgres_stops_mid_run() {
 }
 
 /// With PostgreSQL stopped mid-run, a request's 503 and the delivery
-/// worker's log say that PostgreSQL cannot be reached, naming its URL (never
+/// workers' log say that PostgreSQL cannot be reached, naming its URL (never
 /// its password), as a command that cannot open the desk says it: not the
-/// pool's "pool timed out while waiting for an open connection".
+/// pool's "pool timed out while waiting for an open connection". The outage
+/// is logged once when it begins and once when it ends: not by each of the
+/// four workers at each look, nor by the pool for each idle connection.
 #[test]
 fn postgres_stopped_mid_run_is_named_in_answers_and_the_workers_log() {
     let Some((cluster, desk)) = crate::common::Desk::crashable_over_tcp(BACKEND) else {
@@ -304,7 +356,7 @@ fn postgres_stopped_mid_run_is_named_in_answers_and_the_workers_log() {
     };
     desk.seed();
     let bearer = format!("Bearer {}", desk.token("alice"));
-    // A 2-second lease has the idle worker look at the outbox every 2 seconds.
+    // A 2-second lease has the idle workers look at the outbox every 2 seconds.
     let server = desk.serve_by(desk.std_cmd(), "serve", &["--delivery-lease", "2"]);
     let auth = [("Authorization", bearer.as_str())];
     assert_eq!(server.raw("GET", "/v1/operators", &auth, b"").status, 200);
@@ -317,21 +369,33 @@ fn postgres_stopped_mid_run_is_named_in_answers_and_the_workers_log() {
             && detail.contains("no connection within 5 s"),
         "{detail}"
     );
-    // The worker has met the pool's wait by now, at least once.
-    std::thread::sleep(std::time::Duration::from_secs(3));
+    // Every worker has met the pool's wait by now, at least once.
+    std::thread::sleep(std::time::Duration::from_secs(8));
+    cluster.own.restart();
+    // A look after the restart finds the database again.
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    assert_eq!(server.raw("GET", "/v1/operators", &auth, b"").status, 200);
     let log_path = server.log.clone();
     assert_eq!(server.terminate(), Some(0));
     let log = std::fs::read_to_string(log_path).unwrap();
-    let worker = log
+    let began: Vec<&str> = log
         .lines()
-        .find(|line| line.contains("the delivery worker cannot read the outbox"))
-        .unwrap_or_else(|| panic!("no worker line in {log}"));
+        .filter(|line| line.contains("the delivery workers cannot reach the database"))
+        .collect();
+    assert_eq!(began.len(), 1, "{log}");
     assert!(
-        worker.contains("cannot reach PostgreSQL at postgres://"),
-        "{worker}"
+        began[0].contains("cannot reach PostgreSQL at postgres://"),
+        "{}",
+        began[0]
     );
+    assert!(!log.contains("cannot read the outbox"), "{log}");
+    assert!(!log.contains("ping on idle connection"), "{log}");
     assert!(!log.contains("pool timed out"), "{log}");
-    cluster.own.restart();
+    let ended = log
+        .lines()
+        .filter(|line| line.contains("the database answers again: delivery goes on"))
+        .count();
+    assert_eq!(ended, 1, "{log}");
 }
 
 /// On SIGTERM with PostgreSQL down, neither the delivery worker (no message
@@ -358,7 +422,8 @@ fn a_stopping_service_waits_for_no_database_that_is_down() {
         .split_once("stopping: answering the requests in flight")
         .unwrap_or_else(|| panic!("no stopping line in {log}"));
     assert!(
-        !after_stop.contains("cannot read the outbox"),
+        !after_stop.contains("cannot read the outbox")
+            && !after_stop.contains("cannot reach the database"),
         "the worker waited for the database after the stop: {log}"
     );
     assert!(

@@ -961,6 +961,59 @@ async fn loads_and_counted(store: &Store) -> (Vec<(String, u32)>, Vec<(String, u
     (loads, counted)
 }
 
+/// A team's open tickets are counted, and moved, in the transaction that
+/// removes it, whatever a caller read before: one routed to it a moment
+/// earlier is never left without a team. Unless told where they go, the
+/// removal is refused and nothing is written.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_removed_teams_tickets_are_counted_and_moved_in_the_removals_transaction() {
+    let f = fixture!();
+    f.desk
+        .run(&["teams", "add", "billing", "--name", "Billing"]);
+    f.desk.run(&["teams", "add", "vip", "--name", "VIP"]);
+    let number = match f
+        .store
+        .record_handoffs(vec![f.batched_for("billing", None, "t0", false)])
+        .await
+        .unwrap()
+        .pop()
+    {
+        Some(Ok(Recorded::Created(handoff))) => handoff.ticket.unwrap(),
+        other => panic!("{other:?}"),
+    };
+    let remove = |ws: &mut deskctl::domain::workspace::Snapshot| {
+        deskctl::domain::workspace::change::remove_team(ws, "billing", Timestamp::now())
+    };
+    let refused = f.other.change_workspace(None, remove).await.unwrap_err();
+    assert!(
+        matches!(
+            &refused,
+            StoreError::Refused(deskctl::domain::Refusal::Conflict {
+                code: "team_has_tickets",
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    assert!(f.store.workspace().await.unwrap().team("billing").is_some());
+    let mut counted = Vec::new();
+    let leaving = |team: &str, open, after: &deskctl::domain::workspace::Snapshot| {
+        counted.push((team.to_string(), open));
+        deskctl::domain::tickets::team_leaving(team, open, Some("vip"), after)
+    };
+    f.other
+        .change_workspace_leaving(None, remove, Box::new(leaving))
+        .await
+        .unwrap();
+    assert_eq!(counted, [("billing".to_string(), 1)]);
+    let detail = f.store.get_ticket(number).await.unwrap();
+    assert_eq!(detail.ticket.team.as_deref(), Some("vip"));
+    assert_eq!(
+        detail.timeline.last().unwrap().body.as_deref(),
+        Some("Team billing → vip: team billing was removed")
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn open_ticket_counts_follow_every_assignment_and_status_change() {
     let f = fixture!();
@@ -3628,6 +3681,7 @@ async fn store_delivery_secret_open(store: &Store, secret: &str) {
             snapshot.delivery.secret = Some(secret);
             Ok(())
         }),
+        Box::new(deskctl::domain::tickets::team_leaving_unmoved),
     )
     .await
     .unwrap();

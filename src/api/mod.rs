@@ -394,6 +394,9 @@ pub struct Me {
     pub operator: Option<String>,
     #[serde(default)]
     pub role: Option<Role>,
+    /// The id of the token the caller signs in with; none for the local desk.
+    #[serde(default)]
+    pub token: Option<String>,
 }
 
 #[cfg(test)]

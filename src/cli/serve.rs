@@ -212,13 +212,19 @@ fn init_logging(session: &Session, format: LogFormat) -> Option<String> {
     // rmcp says at info level that each stateless `/v1/mcp` request ended;
     // sqlx passes PostgreSQL's notices on at info, such as the one every
     // replica's start gets from `CREATE TABLE IF NOT EXISTS _sqlx_migrations`.
+    // sqlx's pool says at info that each idle connection it finds dead was
+    // dropped: one line per connection when PostgreSQL goes away, where the
+    // delivery workers say the outage once.
     // At debug rmcp writes out every message whole: each copilot answer,
     // tickets, internal notes and customers' details in full, which no API
     // route logs; `DESKCTL_LOG` can still ask for them.
     let (default, level) = if session.verbose > 0 {
         ("debug,rmcp=info", "debug")
     } else {
-        ("info,rmcp=warn,sqlx::postgres::notice=warn", "info")
+        (
+            "info,rmcp=warn,sqlx::postgres::notice=warn,sqlx_core::pool=warn",
+            "info",
+        )
     };
     let chosen = session.env.log.as_deref().map(|filter| {
         log_filter::check(filter).and_then(|()| {

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use crate::api::is_open_or_pending;
 use crate::api::{
     AuthorKind, ChangeAction, Channel, Environment, FieldError, MessageRole, Plan, Priority,
     Requester, Role, Section, Ticket, TicketStatus, TimelineKind, TranscriptMessage,
@@ -610,33 +609,20 @@ impl Decision {
     }
 }
 
-/// What removing a team does with its open and pending tickets, as
-/// [`plan_team_removal`] decides it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TeamRemoval {
-    /// The team they move to, as `move-to` named it; none: they are left
-    /// without a team (the last team's, with nowhere else to go), if any.
-    pub move_to: Option<String>,
-    /// How many open and pending tickets the team holds.
-    pub open_tickets: u64,
-}
-
-/// Decides removing team `key` from `workspace`, its tickets to go to team
-/// `move_to` (white space around it dropped), its tickets counted by status
-/// in `counts` (each status's value and count; `None` for no value).
+/// Checks removing team `key` from `workspace`, its tickets to go to team
+/// `move_to` (white space around it dropped): the team they go to, if named.
 /// Refused, first reason first: a team that does not exist; a `move_to`
 /// that names the team removed or none that exists (field `move-to`); a
 /// removal the workspace forbids ([`change::remove_team`]: the default team,
 /// one a rule routes to); unless `by_owner`, an owner among its members
-/// ([`change::only_owners_change_owners`]); open or pending tickets with
-/// nowhere named to go ([`tickets_left_behind`], 409 `team_has_tickets`).
+/// ([`change::only_owners_change_owners`]). Its tickets are counted, and
+/// moved, in the removal's own transaction ([`team_leaving`]), last.
 pub fn plan_team_removal(
     workspace: &Snapshot,
     key: &str,
     move_to: Option<&str>,
-    counts: &[(Option<String>, u64)],
     by_owner: bool,
-) -> Result<TeamRemoval, Refusal> {
+) -> Result<Option<String>, Refusal> {
     if workspace.team(key).is_none() {
         return Err(Refusal::not_found("team", key));
     }
@@ -651,24 +637,38 @@ pub fn plan_team_removal(
     if let Some(why) = wrong_move_to {
         return Err(Refusal::Invalid(vec![FieldError::new("move-to", why)]));
     }
-    // A trial on a copy, so that a refusal comes before any ticket moves;
+    // A trial on a copy, so that a refusal comes before anything is written;
     // its stamps are thrown away with it.
     let mut after = workspace.clone();
     change::remove_team(&mut after, key, Timestamp::UNIX_EPOCH)?;
     change::only_owners_change_owners(by_owner, workspace, &after)?;
-    let open_tickets = counts
-        .iter()
-        .filter(|(status, _)| is_open_or_pending(status.as_deref()))
-        .map(|(_, count)| count)
-        .sum();
-    let others = workspace.teams.len() - 1;
-    if let Some(why) = tickets_left_behind(key, open_tickets, move_to, others) {
+    Ok(move_to.map(str::to_string))
+}
+
+/// Where the open and pending tickets of team `key` go as a change removes
+/// it, decided in the change's transaction: `open_tickets` is how many it
+/// holds there, `after` the workspace the change leaves. To `move_to`
+/// (refused, field `move-to`, when `after` has no such team); with none
+/// named, nowhere, which is refused (409 `team_has_tickets`) while it holds
+/// any and other teams are left ([`tickets_left_behind`]).
+pub fn team_leaving(
+    key: &str,
+    open_tickets: u64,
+    move_to: Option<&str>,
+    after: &Snapshot,
+) -> Result<Option<String>, Refusal> {
+    if let Some(to) = move_to
+        && after.team(to).is_none()
+    {
+        return Err(Refusal::Invalid(vec![FieldError::new(
+            "move-to",
+            format!("team '{to}' does not exist"),
+        )]));
+    }
+    if let Some(why) = tickets_left_behind(key, open_tickets, move_to, after.teams.len()) {
         return Err(Refusal::conflict("team_has_tickets", why));
     }
-    Ok(TeamRemoval {
-        move_to: move_to.map(str::to_string),
-        open_tickets,
-    })
+    Ok(move_to.map(str::to_string))
 }
 
 /// Why team `key` may not be removed as asked: it holds `open_tickets` open
@@ -698,12 +698,23 @@ fn open_or_pending(tickets: u64) -> String {
     }
 }
 
+/// [`team_leaving`] with no team named for the tickets: what a change that
+/// does not say where they go decides.
+pub fn team_leaving_unmoved(
+    key: &str,
+    open_tickets: u64,
+    after: &Snapshot,
+) -> Result<Option<String>, Refusal> {
+    team_leaving(key, open_tickets, None, after)
+}
+
 /// Refuses a document that removes (`--prune`) a team still holding open or
 /// pending tickets while other teams remain, as `DELETE /v1/teams/{key}`
 /// refuses it without `move_to` ([`tickets_left_behind`]): a document has no
 /// place to say where they go. `open_by_team` counts open and pending tickets
 /// by team (groups of a count by team, any number per team); `teams_after` is
-/// how many teams the workspace keeps.
+/// how many teams the workspace keeps. For a plan; applying decides each team
+/// in its transaction ([`pruned_team_leaving`]).
 pub fn check_pruned_teams(
     plan: &Plan,
     open_by_team: &[(Option<String>, u64)],
@@ -722,19 +733,32 @@ pub fn check_pruned_teams(
             .filter(|(team, _)| team.as_deref() == Some(key))
             .map(|(_, count)| count)
             .sum();
-        if tickets_left_behind(key, open, None, teams_after).is_some() {
-            return Err(Refusal::conflict(
-                "team_has_tickets",
-                format!(
-                    "--prune would remove team {key}, which has {}: move them first \
-                     (`deskctl teams remove {key} --move-to TEAM`), or list {key} in `teams`",
-                    open_or_pending(open)
-                ),
-            )
-            .at("teams"));
-        }
+        pruned_team_leaving(key, open, teams_after)?;
     }
     Ok(())
+}
+
+/// [`team_leaving`] for team `key`, which a document removes (`--prune`)
+/// while it holds `open_tickets` open and pending tickets, and
+/// `teams_after` teams are left: refused unless none are left behind (a
+/// document cannot say where they go); the last team's have no team after.
+pub fn pruned_team_leaving(
+    key: &str,
+    open_tickets: u64,
+    teams_after: usize,
+) -> Result<Option<String>, Refusal> {
+    if tickets_left_behind(key, open_tickets, None, teams_after).is_some() {
+        return Err(Refusal::conflict(
+            "team_has_tickets",
+            format!(
+                "--prune would remove team {key}, which has {}: move them first \
+                 (`deskctl teams remove {key} --move-to TEAM`), or list {key} in `teams`",
+                open_or_pending(open_tickets)
+            ),
+        )
+        .at("teams"));
+    }
+    Ok(None)
 }
 
 /// What removing team `team` does to one of its open and pending tickets:
@@ -1299,6 +1323,7 @@ mod tests {
             kind: kind.into(),
             operator: operator.map(Into::into),
             role,
+            token: None,
         };
         let bob = Actor::from_me(&me("operator", Some("bob"), Some(Role::Operator))).unwrap();
         let lead = Actor::from_me(&me("operator", Some("lea"), Some(Role::Manager))).unwrap();
@@ -1717,13 +1742,6 @@ mod tests {
         workspace
     }
 
-    fn by_status(counts: &[(&str, u64)]) -> Vec<(Option<String>, u64)> {
-        counts
-            .iter()
-            .map(|(status, count)| (Some(status.to_string()), *count))
-            .collect()
-    }
-
     #[test]
     fn a_body_is_trimmed_and_refused_empty_or_too_long() {
         assert_eq!(check_body("  Thanks, Dana.\n").unwrap(), "Thanks, Dana.");
@@ -1769,29 +1787,27 @@ mod tests {
     #[test]
     fn a_team_removal_moves_its_open_and_pending_tickets_where_move_to_says() {
         let desk = teams(true);
-        let counts = by_status(&[("open", 2), ("pending", 1), ("resolved", 5)]);
         assert_eq!(
-            plan_team_removal(&desk, "tech", Some(" billing "), &counts, true),
-            Ok(TeamRemoval {
-                move_to: Some("billing".into()),
-                open_tickets: 3,
-            })
+            plan_team_removal(&desk, "tech", Some(" billing "), true),
+            Ok(Some("billing".into()))
         );
-        // Resolved tickets stay where they are: nothing is left behind.
-        let resolved = by_status(&[("resolved", 5)]);
+        assert_eq!(plan_team_removal(&desk, "tech", None, true), Ok(None));
+        let mut after = desk.clone();
+        change::remove_team(&mut after, "tech", Timestamp::UNIX_EPOCH).unwrap();
         assert_eq!(
-            plan_team_removal(&desk, "tech", None, &resolved, true),
-            Ok(TeamRemoval {
-                move_to: None,
-                open_tickets: 0,
-            })
+            team_leaving("tech", 3, Some("billing"), &after),
+            Ok(Some("billing".into()))
         );
+        // Nothing is left behind: no team needs naming.
+        assert_eq!(team_leaving("tech", 0, None, &after), Ok(None));
+        // The team named went away before the removal's transaction.
+        change::remove_team(&mut after, "billing", Timestamp::UNIX_EPOCH).unwrap();
         assert_eq!(
-            plan_team_removal(&desk, "tech", Some("billing"), &[], true),
-            Ok(TeamRemoval {
-                move_to: Some("billing".into()),
-                open_tickets: 0,
-            })
+            team_leaving("tech", 0, Some("billing"), &after),
+            Err(Refusal::Invalid(vec![FieldError::new(
+                "move-to",
+                "team 'billing' does not exist"
+            )]))
         );
     }
 
@@ -1834,8 +1850,9 @@ mod tests {
 
     #[test]
     fn a_team_removal_leaves_tickets_behind_only_when_it_is_the_last_team() {
-        let counts = by_status(&[("open", 1), ("pending", 2)]);
-        let refused = plan_team_removal(&teams(true), "tech", None, &counts, true).unwrap_err();
+        let mut after = teams(true);
+        change::remove_team(&mut after, "tech", Timestamp::UNIX_EPOCH).unwrap();
+        let refused = team_leaving("tech", 3, None, &after).unwrap_err();
         assert_eq!(
             refused,
             Refusal::conflict(
@@ -1846,28 +1863,24 @@ mod tests {
         );
         let mut last = teams(false);
         change::remove_team(&mut last, "tech", Timestamp::UNIX_EPOCH).unwrap();
-        assert_eq!(
-            plan_team_removal(&last, "support", None, &counts, true),
-            Ok(TeamRemoval {
-                move_to: None,
-                open_tickets: 3,
-            })
-        );
+        assert_eq!(plan_team_removal(&last, "support", None, true), Ok(None));
+        change::remove_team(&mut last, "support", Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(team_leaving("support", 3, None, &last), Ok(None));
+        assert_eq!(pruned_team_leaving("support", 3, 0), Ok(None));
     }
 
     #[test]
     fn a_team_removal_names_what_is_wrong_with_move_to() {
         let desk = teams(true);
-        let invalid =
-            |move_to: &str| match plan_team_removal(&desk, "tech", Some(move_to), &[], true)
-                .unwrap_err()
-            {
-                Refusal::Invalid(errors) => errors
-                    .into_iter()
-                    .map(|e| (e.field, e.message))
-                    .collect::<Vec<_>>(),
-                other => panic!("{other:?}"),
-            };
+        let invalid = |move_to: &str| match plan_team_removal(&desk, "tech", Some(move_to), true)
+            .unwrap_err()
+        {
+            Refusal::Invalid(errors) => errors
+                .into_iter()
+                .map(|e| (e.field, e.message))
+                .collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
         assert_eq!(
             invalid(" tech "),
             [(
@@ -1887,26 +1900,24 @@ mod tests {
     #[test]
     fn a_team_removal_is_refused_first_for_the_team_then_move_to_then_the_workspace() {
         let desk = teams(true);
-        let counts = by_status(&[("open", 4)]);
         assert_eq!(
-            plan_team_removal(&desk, "ghost", Some("ghost"), &counts, true),
+            plan_team_removal(&desk, "ghost", Some("ghost"), true),
             Err(Refusal::not_found("team", "ghost"))
         );
         // The default team is refused by the workspace, but a wrong move-to first.
         assert!(matches!(
-            plan_team_removal(&desk, "support", Some("nowhere"), &counts, true),
+            plan_team_removal(&desk, "support", Some("nowhere"), true),
             Err(Refusal::Invalid(_))
         ));
         assert!(matches!(
-            plan_team_removal(&desk, "support", Some("tech"), &counts, true),
+            plan_team_removal(&desk, "support", Some("tech"), true),
             Err(Refusal::Conflict {
                 code: "default_team_required",
                 ..
             })
         ));
-        // Tickets left behind are the last reason: the workspace's comes first.
         assert!(matches!(
-            plan_team_removal(&desk, "support", None, &counts, true),
+            plan_team_removal(&desk, "support", None, true),
             Err(Refusal::Conflict {
                 code: "default_team_required",
                 ..

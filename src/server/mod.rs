@@ -603,8 +603,11 @@ pub async fn serve(
     let wake = Arc::new(Notify::new());
     let (stop, stopped) = watch::channel(false);
     let mut workers = tokio::task::JoinSet::new();
+    let outage = delivery::Outage::default();
     for _ in 0..delivery.workers.max(1) {
-        let deliverer = delivery::Deliverer::new(store.clone()).with_lease(delivery.lease);
+        let deliverer = delivery::Deliverer::new(store.clone())
+            .with_lease(delivery.lease)
+            .with_outage(outage.clone());
         workers.spawn(deliverer.run(wake.clone(), stopped.clone()));
     }
     // The event log's poller, started now rather than with the first stream:

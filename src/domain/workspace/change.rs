@@ -179,12 +179,31 @@ pub fn only_owners_change_owners(
             })
         });
     match changed {
-        Some(owner) => Err(Refusal::Forbidden(format!(
-            "'{}' is an owner: only an owner may change an owner",
-            owner.handle
-        ))),
+        Some(owner) => Err(owner_refused(&owner.handle)),
         None => Ok(()),
     }
+}
+
+/// Unless `by_owner`, refuses a change asked of operator `handle` when
+/// `workspace` has them as an owner, whatever it would change: one that would
+/// change nothing is refused as one that would change something is
+/// ([`only_owners_change_owners`]), so that the answer does not depend on
+/// whether the caller guessed the owner's current details.
+pub fn only_owners_change_owner(
+    by_owner: bool,
+    workspace: &Snapshot,
+    handle: &str,
+) -> Result<(), Refusal> {
+    match workspace.operator(handle) {
+        Some(operator) if !by_owner && operator.role == Role::Owner => Err(owner_refused(handle)),
+        _ => Ok(()),
+    }
+}
+
+fn owner_refused(handle: &str) -> Refusal {
+    Refusal::Forbidden(format!(
+        "'{handle}' is an owner: only an owner may change an owner"
+    ))
 }
 
 /// (operator, team) pairs grouped both ways, so that each team and each
@@ -1019,6 +1038,21 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_change_asked_of_an_owner_is_an_owners_even_when_it_changes_nothing() {
+        let ws = desk();
+        assert_eq!(
+            only_owners_change_owner(false, &ws, "alice"),
+            Err(Refusal::Forbidden(
+                "'alice' is an owner: only an owner may change an owner".into()
+            ))
+        );
+        assert_eq!(only_owners_change_owner(true, &ws, "alice"), Ok(()));
+        assert_eq!(only_owners_change_owner(false, &ws, "bob"), Ok(()));
+        // Someone who is not there is the change's own to refuse (404).
+        assert_eq!(only_owners_change_owner(false, &ws, "ghost"), Ok(()));
     }
 
     #[test]

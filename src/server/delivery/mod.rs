@@ -24,7 +24,7 @@ use tokio::sync::{Notify, watch};
 use self::compose::{EmailPayload, EmailPurpose};
 use super::connectors::{self, Escalation, Progress};
 use super::store::{Claimed, ExternalSettle, Settle, TicketNote};
-use super::store::{Store, StoreResult};
+use super::store::{Store, StoreError, StoreResult};
 use crate::api::{DeliveryEvent, DeliveryEventType, HandoffEvent, HandoffEventType, OutboxKind};
 use crate::domain::tickets::{self, NewEntry};
 use crate::domain::workspace::{DELIVERY_SECRET, EMAIL_PASSWORD};
@@ -235,6 +235,65 @@ pub struct Deliverer {
     /// How long a claimed message is this worker's; another worker (another
     /// replica) may take it over once it has run out.
     lease: Duration,
+    /// Whether the database is out of reach, as this service's workers found
+    /// it: shared by them, so that an outage is logged once.
+    outage: Outage,
+}
+
+/// Whether the delivery workers of one service find their database out of
+/// reach, and since when: so that an outage is said once when it begins and
+/// once when it ends, not by every worker at every look (a look waits the
+/// pool's whole acquire timeout, then fails again).
+#[derive(Debug, Clone, Default)]
+pub struct Outage(Arc<std::sync::Mutex<Option<Instant>>>);
+
+/// How a look at the outbox changed what [`Outage`] knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutageChange {
+    /// The database is out of reach, and was not at the last look: why.
+    Began(String),
+    /// The database answers again, after being out of reach this long.
+    Ended(Duration),
+}
+
+impl Outage {
+    /// Notes how a look at the outbox went (`None`: it went well; else its
+    /// error), answering the change worth saying, if any. An error other
+    /// than the database out of reach is no outage: it is for the caller to
+    /// say each time.
+    pub fn note(&self, error: Option<&StoreError>) -> Option<OutageChange> {
+        let mut since = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match (error, since.is_some()) {
+            (Some(StoreError::Unavailable(why)), false) => {
+                *since = Some(Instant::now());
+                Some(OutageChange::Began(why.clone()))
+            }
+            (None, true) => since.take().map(|at| OutageChange::Ended(at.elapsed())),
+            _ => None,
+        }
+    }
+
+    /// Notes how a look at the outbox went, and logs what changed: the
+    /// outage's start and end once each, any other error every time.
+    fn log(&self, error: Option<&StoreError>) {
+        match self.note(error) {
+            Some(OutageChange::Began(why)) => tracing::error!(
+                error = %why,
+                "the delivery workers cannot reach the database: nothing is delivered until it \
+                 answers (they keep looking, and say so then)"
+            ),
+            Some(OutageChange::Ended(after)) => tracing::info!(
+                after_seconds = after.as_secs(),
+                "the database answers again: delivery goes on"
+            ),
+            None => match error {
+                Some(StoreError::Unavailable(_)) | None => {}
+                Some(error) => {
+                    tracing::error!(%error, "the delivery worker cannot read the outbox")
+                }
+            },
+        }
+    }
 }
 
 impl Deliverer {
@@ -246,7 +305,14 @@ impl Deliverer {
             worker: super::auth::generate_id("wrk"),
             policy: Policy::default(),
             lease: LEASE,
+            outage: Outage::default(),
         }
+    }
+
+    /// Shares `outage` with the other workers of the service.
+    pub fn with_outage(mut self, outage: Outage) -> Deliverer {
+        self.outage = outage;
+        self
     }
 
     /// Claims messages for `lease` instead of the default two minutes. An
@@ -518,12 +584,18 @@ impl Deliverer {
                 };
                 let delivered = match claimed {
                     Ok(Some(claimed)) => self.deliver_claimed(claimed, ATTEMPT_TIMEOUT).await,
-                    Ok(None) => break,
+                    Ok(None) => {
+                        self.outage.log(None);
+                        break;
+                    }
                     Err(error) => Err(error),
                 };
-                if let Err(error) = delivered {
-                    tracing::error!(%error, "the delivery worker cannot read the outbox");
-                    break;
+                match delivered {
+                    Ok(_) => self.outage.log(None),
+                    Err(error) => {
+                        self.outage.log(Some(&error));
+                        break;
+                    }
                 }
             }
             let due = tokio::select! {
@@ -538,7 +610,7 @@ impl Deliverer {
                 // A lease that runs out wakes nobody: look again within one.
                 Ok(None) => self.idle_poll(),
                 Err(error) => {
-                    tracing::error!(%error, "the delivery worker cannot read the outbox");
+                    self.outage.log(Some(&error));
                     self.idle_poll()
                 }
             };
@@ -662,6 +734,33 @@ mod tests {
         let formatted = unless_panicked::<()>(async { panic!("{} is {}", "x", 1) });
         assert!(formatted.await.unwrap_err().error.ends_with(": x is 1"));
         assert_eq!(unless_panicked(async { Ok(7) }).await, Ok(7));
+    }
+
+    #[test]
+    fn an_outage_is_said_when_it_begins_and_when_it_ends_once_each() {
+        let outage = Outage::default();
+        let shared = outage.clone();
+        let down = StoreError::Unavailable("cannot reach PostgreSQL at db:5432".into());
+        assert_eq!(outage.note(None), None, "nothing to say while all is well");
+        assert_eq!(
+            outage.note(Some(&down)),
+            Some(OutageChange::Began(
+                "cannot reach PostgreSQL at db:5432".into()
+            ))
+        );
+        // Every other look, by this worker or another, while it lasts.
+        assert_eq!(outage.note(Some(&down)), None);
+        assert_eq!(shared.note(Some(&down)), None);
+        // Another error is no outage, and does not end one.
+        let other = StoreError::Database("boom".into());
+        assert_eq!(shared.note(Some(&other)), None);
+        assert!(matches!(shared.note(None), Some(OutageChange::Ended(_))));
+        assert_eq!(outage.note(None), None, "ended once");
+        assert_eq!(outage.note(Some(&other)), None, "no outage");
+        assert!(matches!(
+            outage.note(Some(&down)),
+            Some(OutageChange::Began(_))
+        ));
     }
 
     #[test]

@@ -299,7 +299,7 @@ struct HeldByOperators {
 /// What each operator holds, when the document can remove operators
 /// (`prune` and an `operators` section): removing one leaves their tickets
 /// unassigned and revokes their tokens, and the plan says so. Read before
-/// the workspace's transaction, as [`open_tickets_by_team`] is.
+/// the workspace's transaction: the plan's note only counts them.
 async fn held_by_operators(store: &Store, request: &ConfigRequest) -> ApiResult<HeldByOperators> {
     let mut held = HeldByOperators::default();
     if !request.prune || request.document.operators.is_none() {
@@ -342,9 +342,8 @@ async fn held_by_operators(store: &Store, request: &ConfigRequest) -> ApiResult<
 }
 
 /// Open and pending tickets counted by team, when the document can remove
-/// teams (`prune` and a `teams` section), for [`tickets::check_pruned_teams`].
-/// Read before the workspace's transaction, as `DELETE /v1/teams/{key}`
-/// reads its counts.
+/// teams (`prune` and a `teams` section), for a plan's
+/// [`tickets::check_pruned_teams`] (applying counts them in its transaction).
 async fn open_tickets_by_team(
     store: &Store,
     request: &ConfigRequest,
@@ -392,29 +391,35 @@ async fn apply(
     let prune = request.prune;
     let references = request.secret_references.clone();
     let sealing = state.store.sealing();
-    let open_by_team = open_tickets_by_team(&state.store, &request).await?;
     let held = held_by_operators(&state.store, &request).await?;
-    // Checked and planned against the workspace as the transaction sees it.
+    // Checked and planned against the workspace as the transaction sees it,
+    // and each pruned team's tickets counted there.
     let mut carried_out = None;
+    let pruned = |team: &str, open, after: &Snapshot| {
+        tickets::pruned_team_leaving(team, open, after.teams.len())
+    };
     let applied = state
         .store
-        .change_workspace(expected, |workspace| {
-            // Applied secrets are values: a reference left is refused.
-            let desired = desired(request, workspace, &sealing, SecretsGiven::Values)?;
-            desired.applicable_here()?;
-            let (mut plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
-            authorize(&principal, &desired.document, &plan, workspace, &next)?;
-            tickets::check_pruned_teams(&plan, &open_by_team, next.teams.len())?;
-            crate::domain::plan::note_operator_removals(
-                &mut plan,
-                &held.open_tickets,
-                &held.tokens,
-            );
-            document::remember_references(&mut next, &desired.document, &references);
-            *workspace = next;
-            carried_out = Some(plan);
-            Ok(())
-        })
+        .change_workspace_leaving(
+            expected,
+            |workspace| {
+                // Applied secrets are values: a reference left is refused.
+                let desired = desired(request, workspace, &sealing, SecretsGiven::Values)?;
+                desired.applicable_here()?;
+                let (mut plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
+                authorize(&principal, &desired.document, &plan, workspace, &next)?;
+                crate::domain::plan::note_operator_removals(
+                    &mut plan,
+                    &held.open_tickets,
+                    &held.tokens,
+                );
+                document::remember_references(&mut next, &desired.document, &references);
+                *workspace = next;
+                carried_out = Some(plan);
+                Ok(())
+            },
+            Box::new(pruned),
+        )
         .await?;
     let plan = carried_out.expect("a change that succeeded made its plan");
     if plan.has_changes() {

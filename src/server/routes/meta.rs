@@ -62,16 +62,23 @@ async fn me(principal: Principal) -> Json<Me> {
             kind: "local-owner".into(),
             operator: None,
             role: Some(crate::api::Role::Owner),
+            token: None,
         },
-        Principal::Operator { handle, role, .. } => Me {
+        Principal::Operator {
+            token_id,
+            handle,
+            role,
+        } => Me {
             kind: "operator".into(),
             operator: Some(handle),
             role: Some(role),
+            token: Some(token_id),
         },
-        Principal::Ingest { .. } => Me {
+        Principal::Ingest { token_id } => Me {
             kind: "ingest".into(),
             operator: None,
             role: None,
+            token: Some(token_id),
         },
     })
 }

@@ -26,11 +26,13 @@ use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
 use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery, Role};
 use crate::domain::Refusal;
+use crate::domain::tickets::team_leaving_unmoved;
 use crate::domain::workspace::{Snapshot, change, document};
 
 use super::AppState;
 use super::auth::Principal;
 use super::error::{ApiError, ApiResult};
+use super::store::LeavingTeam;
 
 /// The API's routes as they are gathered: with the OpenAPI description of
 /// each operation, for the document alone ([`crate::server::openapi`]), or
@@ -179,21 +181,37 @@ impl<T: serde::Serialize> axum::response::IntoResponse for Created<T> {
 
 /// Changes the workspace with `change`, given the instant to stamp what it
 /// changes (as stored: to the microsecond), and answers the workspace after it.
+/// A team it removes may hold no open or pending ticket, unless it is the
+/// last ([`team_leaving_unmoved`], in the change's transaction).
 pub(crate) async fn change_workspace(
     state: &AppState,
     change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
+) -> ApiResult<Arc<Snapshot>> {
+    change_workspace_leaving(state, change, Box::new(team_leaving_unmoved)).await
+}
+
+/// [`change_workspace`], the open and pending tickets of a team it removes
+/// going where `leaving` says.
+async fn change_workspace_leaving(
+    state: &AppState,
+    change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
+    leaving: LeavingTeam<'_>,
 ) -> ApiResult<Arc<Snapshot>> {
     let at = super::store::stored_now();
     let sealing = state.store.sealing();
     Ok(state
         .store
-        .change_workspace(None, |ws| {
-            let before = document::secret_values(ws);
-            change(ws, at)?;
-            document::refuse_sealing_elsewhere_keys(&before, ws, &sealing)?;
-            document::forget_replaced_references(&before, ws);
-            Ok(())
-        })
+        .change_workspace_leaving(
+            None,
+            |ws| {
+                let before = document::secret_values(ws);
+                change(ws, at)?;
+                document::refuse_sealing_elsewhere_keys(&before, ws, &sealing)?;
+                document::forget_replaced_references(&before, ws);
+                Ok(())
+            },
+            leaving,
+        )
         .await?)
 }
 
@@ -205,13 +223,25 @@ pub(crate) async fn change_workspace_as(
     principal: &Principal,
     change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
 ) -> ApiResult<Arc<Snapshot>> {
+    let leaving = Box::new(team_leaving_unmoved);
+    change_workspace_as_leaving(state, principal, change, leaving).await
+}
+
+/// [`change_workspace_as`], the open and pending tickets of a team it
+/// removes going where `leaving` says.
+pub(crate) async fn change_workspace_as_leaving(
+    state: &AppState,
+    principal: &Principal,
+    change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
+    leaving: LeavingTeam<'_>,
+) -> ApiResult<Arc<Snapshot>> {
     let by_owner = principal.require(Role::Owner).is_ok();
-    change_workspace(state, |ws, at| {
+    let change = |ws: &mut Snapshot, at| {
         let before = ws.clone();
         change(ws, at)?;
         change::only_owners_change_owners(by_owner, &before, ws)
-    })
-    .await
+    };
+    change_workspace_leaving(state, change, leaving).await
 }
 
 /// One page of a list ordered by `key`: the items after the cursor (the key of

@@ -129,7 +129,9 @@ async fn update(
         teams: body.teams.map(validate::dedup),
         ..body
     };
+    let by_owner = principal.require(Role::Owner).is_ok();
     let workspace = change_workspace_as(&state, &principal, |ws, at| {
+        change::only_owners_change_owner(by_owner, ws, &handle)?;
         change::update_operator(ws, &handle, &body, at)
     })
     .await?;
@@ -235,7 +237,9 @@ async fn set_availability(
             .require(Role::Manager)
             .map_err(|_| ApiError::forbidden("operators may set only their own availability"))?;
     }
+    let by_owner = principal.require(Role::Owner).is_ok();
     let workspace = change_workspace_as(&state, &principal, |ws, at| {
+        change::only_owners_change_owner(by_owner, ws, &handle)?;
         change::set_availability(ws, &handle, body.availability, at)
     })
     .await?;

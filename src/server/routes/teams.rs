@@ -4,10 +4,9 @@ use super::{ApiRoutes, Created, routes};
 use axum::Json;
 use axum::extract::State;
 
-use super::{change_workspace_as, page_of};
+use super::{change_workspace_as, change_workspace_as_leaving, page_of};
 use crate::api::{
     Page, PageQuery, Problem, RemoveTeamQuery, Role, Team, TeamCreate, TeamRemoved, TeamUpdate,
-    TicketCountBy,
 };
 use crate::domain::tickets;
 use crate::domain::validate;
@@ -18,7 +17,6 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
-use crate::server::store::{Holder, TicketFilter, Viewer, stored_now};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -138,46 +136,26 @@ async fn remove(
 ) -> ApiResult<Json<TeamRemoved>> {
     principal.require(Role::Manager)?;
     let workspace = state.store.workspace().await?;
-    let counts = state
-        .store
-        .ticket_counts(
-            &TicketFilter {
-                team: Some(key.clone()),
-                ..TicketFilter::everything(Viewer::Everyone)
-            },
-            TicketCountBy::Status,
-        )
-        .await?;
     let by_owner = principal.require(Role::Owner).is_ok();
-    let plan = tickets::plan_team_removal(
-        &workspace,
-        &key,
-        query.move_to.as_deref(),
-        &counts,
-        by_owner,
-    )?;
-    // Moved first, each with its event; without a team to go to, the
-    // workspace change leaves them without one, in its transaction.
-    let open_tickets = match plan.move_to.as_deref() {
-        Some(to) => {
-            let at = stored_now();
-            state
-                .store
-                .release_tickets(Holder::Team(&key), |_| {
-                    tickets::team_moved(&key, Some(to), at)
-                })
-                .await?
-        }
-        None => plan.open_tickets,
+    let move_to = tickets::plan_team_removal(&workspace, &key, query.move_to.as_deref(), by_owner)?;
+    // Counted and moved in the removal's transaction: a ticket routed to the
+    // team meanwhile moves with the others, or is refused with them.
+    let mut open_tickets = 0;
+    let leaving = |team: &str, open, after: &Snapshot| {
+        open_tickets = open;
+        tickets::team_leaving(team, open, move_to.as_deref(), after)
     };
-    change_workspace_as(&state, &principal, |ws, at| {
-        change::remove_team(ws, &key, at)
-    })
+    change_workspace_as_leaving(
+        &state,
+        &principal,
+        |ws, at| change::remove_team(ws, &key, at),
+        Box::new(leaving),
+    )
     .await?;
     Ok(Json(TeamRemoved {
         key,
         open_tickets,
-        moved_to: plan.move_to,
+        moved_to: move_to,
     }))
 }
 

@@ -547,6 +547,14 @@ pub struct EventPage {
 /// A configuration change: the next workspace from the current one.
 pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send + 'a>;
 
+/// Where the open and pending tickets of a team that a configuration change
+/// removes go, decided in the change's transaction (`domain::tickets::
+/// team_leaving`): given the team, how many such tickets it holds there, and
+/// the workspace after the change, the team they move to, or none (left
+/// without a team); or the change is refused and nothing is written.
+pub type LeavingTeam<'a> =
+    Box<dyn FnMut(&str, u64, &Snapshot) -> Result<Option<String>, Refusal> + Send + 'a>;
+
 /// A ticket change: decided on the ticket as the write transaction sees it,
 /// and the time of its last conversation message (customer or AI; none
 /// before the first), read in the same transaction so that an append is
@@ -614,13 +622,16 @@ pub trait Workspace: Send + Sync {
     /// every other configuration change (across processes and replicas):
     /// `change` turns the workspace as the transaction sees it into the next
     /// one, or refuses and nothing is written. With `expected`, refused as
-    /// stale unless the revision is still that one. The revision moves on when
-    /// configuration changed, the generation when anything did. Answers the
-    /// workspace after the change.
+    /// stale unless the revision is still that one. The open and pending
+    /// tickets of each team it removes are counted, and moved where `leaving`
+    /// says, in the same transaction: none is routed to the team in between.
+    /// The revision moves on when configuration changed, the generation when
+    /// anything did. Answers the workspace after the change.
     async fn change_workspace(
         &self,
         expected: Option<u64>,
         change: WorkspaceChange<'_>,
+        leaving: LeavingTeam<'_>,
     ) -> StoreResult<Snapshot>;
 }
 
@@ -865,375 +876,165 @@ pub trait Events: Send + Sync {
 /// which says it of that database: a PostgreSQL server out of reach named
 /// with its URL, a SQLite desk file removed under the service named with its
 /// path, whichever statement met it.
+///
+/// Each trait lists its methods' signatures, one entry each, as the trait
+/// declares them; a method the backend must provide is one more entry (the
+/// trait's provided methods are not listed).
 macro_rules! seam_by_inherent_methods {
     ($store:ty) => {
-        #[async_trait::async_trait]
-        impl $crate::server::store::Workspace for $store {
-            async fn generation(&self) -> $crate::server::store::StoreResult<u64> {
-                <$store>::generation(self)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn read_workspace(
-                &self,
-            ) -> $crate::server::store::StoreResult<$crate::domain::workspace::Snapshot> {
-                <$store>::read_workspace(self)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn change_workspace(
-                &self,
-                expected: Option<u64>,
-                change: $crate::server::store::WorkspaceChange<'_>,
-            ) -> $crate::server::store::StoreResult<$crate::domain::workspace::Snapshot> {
-                <$store>::change_workspace(self, expected, change)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-        }
+        // The seam's types by their own names, for the lists below only.
+        const _: () = {
+            use ::jiff::Timestamp;
+            use ::std::time::Duration;
+            use $crate::api::{
+                Handoff, HandoffQuery, IntegrationKind, OutboxMessage, OutboxQuery, Ticket,
+                TicketCountBy, TicketDetail, Token,
+            };
+            use $crate::domain::assignment::{Loads, TeamState};
+            use $crate::domain::external::ExternalEvent;
+            use $crate::domain::tickets::Origin;
+            use $crate::domain::workspace::Snapshot;
+            use $crate::server::store::{
+                Advance, Claimed, CommittedBatch, EventBounds, EventPage, Events, ExternalSettle,
+                FinishInbound, HandoffBatch, Handoffs, Holder, IdempotencyKey, InboundReplyFn,
+                LeavingTeam, NewToken, Outbox, Recorded, ReleaseFn, Settle, StoreResult,
+                TicketChangeFn, TicketFilter, TicketNote, TicketPage, Tickets, TokenIdentity,
+                Tokens, Viewer, Webhooks, Workspace, WorkspaceChange,
+            };
 
-        #[async_trait::async_trait]
-        impl $crate::server::store::Tokens for $store {
-            async fn list_tokens(
-                &self,
-                after: Option<(::jiff::Timestamp, &str)>,
-                limit: u32,
-            ) -> $crate::server::store::StoreResult<Vec<$crate::api::Token>> {
-                <$store>::list_tokens(self, after, limit)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn create_token(
-                &self,
-                new: $crate::server::store::NewToken,
-            ) -> $crate::server::store::StoreResult<$crate::api::Token> {
-                <$store>::create_token(self, new)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn delete_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
-                <$store>::delete_token(self, id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn find_token(
-                &self,
-                secret_sha256: &str,
-            ) -> $crate::server::store::StoreResult<Option<$crate::server::store::TokenIdentity>>
-            {
-                <$store>::find_token(self, secret_sha256)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn touch_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
-                <$store>::touch_token(self, id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn ingest_token_hash(
-                &self,
-                id: &str,
-            ) -> $crate::server::store::StoreResult<Option<String>> {
-                <$store>::ingest_token_hash(self, id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-        }
+            $crate::server::store::seam_by_inherent_methods! { @forward $store => Workspace {
+                fn generation(&self) -> StoreResult<u64>;
+                fn read_workspace(&self) -> StoreResult<Snapshot>;
+                fn change_workspace(
+                    &self,
+                    expected: Option<u64>,
+                    change: WorkspaceChange<'_>,
+                    leaving: LeavingTeam<'_>,
+                ) -> StoreResult<Snapshot>;
+            }}
 
-        #[async_trait::async_trait]
-        impl $crate::server::store::Tickets for $store {
-            async fn list_tickets(
-                &self,
-                filter: &$crate::server::store::TicketFilter,
-                limit: u32,
-            ) -> $crate::server::store::StoreResult<$crate::server::store::TicketPage> {
-                <$store>::list_tickets(self, filter, limit)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn ticket_counts(
-                &self,
-                filter: &$crate::server::store::TicketFilter,
-                by: $crate::api::TicketCountBy,
-            ) -> $crate::server::store::StoreResult<Vec<(Option<String>, u64)>> {
-                <$store>::ticket_counts(self, filter, by)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn get_ticket(
-                &self,
-                number: u64,
-            ) -> $crate::server::store::StoreResult<$crate::api::TicketDetail> {
-                <$store>::get_ticket(self, number)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn requester_tickets(
-                &self,
-                id: &str,
-                sent_by: Option<&str>,
-                before: Option<u64>,
-                limit: u32,
-            ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
-                <$store>::requester_tickets(self, id, sent_by, before, limit)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn ticket_origin(
-                &self,
-                number: u64,
-            ) -> $crate::server::store::StoreResult<$crate::domain::tickets::Origin> {
-                <$store>::ticket_origin(self, number)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn assignment_loads(
-                &self,
-            ) -> $crate::server::store::StoreResult<$crate::domain::assignment::Loads> {
-                <$store>::assignment_loads(self)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn team_state(
-                &self,
-                team: Option<&str>,
-            ) -> $crate::server::store::StoreResult<$crate::domain::assignment::TeamState> {
-                <$store>::team_state(self, team)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn change_ticket(
-                &self,
-                number: u64,
-                once: Option<$crate::server::store::IdempotencyKey>,
-                change: $crate::server::store::TicketChangeFn,
-            ) -> $crate::server::store::StoreResult<
-                $crate::server::store::Recorded<$crate::api::Ticket>,
-            > {
-                <$store>::change_ticket(self, number, once, change)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn record_inbound_email(
-                &self,
-                message_id: &str,
-                digest: &str,
-                team: Option<&str>,
-                finish: $crate::server::store::FinishInbound,
-            ) -> $crate::server::store::StoreResult<(u64, bool)> {
-                <$store>::record_inbound_email(self, message_id, digest, team, finish)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn release_tickets(
-                &self,
-                holder: $crate::server::store::Holder<'_>,
-                release: $crate::server::store::ReleaseFn<'_>,
-            ) -> $crate::server::store::StoreResult<u64> {
-                <$store>::release_tickets(self, holder, release)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn find_email_thread(
-                &self,
-                ids: &[String],
-            ) -> $crate::server::store::StoreResult<Option<u64>> {
-                <$store>::find_email_thread(self, ids)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn inbound_email_digest(
-                &self,
-                message_id: &str,
-            ) -> $crate::server::store::StoreResult<Option<Option<String>>> {
-                <$store>::inbound_email_digest(self, message_id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn inbound_message_ids(
-                &self,
-                number: u64,
-                limit: usize,
-            ) -> $crate::server::store::StoreResult<Vec<String>> {
-                <$store>::inbound_message_ids(self, number, limit)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn record_inbound_reply(
-                &self,
-                message_id: &str,
-                digest: &str,
-                number: u64,
-                change: $crate::server::store::InboundReplyFn,
-            ) -> $crate::server::store::StoreResult<(u64, bool)> {
-                <$store>::record_inbound_reply(self, message_id, digest, number, change)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-        }
+            $crate::server::store::seam_by_inherent_methods! { @forward $store => Tokens {
+                fn list_tokens(&self, after: Option<(Timestamp, &str)>, limit: u32)
+                    -> StoreResult<Vec<Token>>;
+                fn create_token(&self, new: NewToken) -> StoreResult<Token>;
+                fn delete_token(&self, id: &str) -> StoreResult<()>;
+                fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>>;
+                fn touch_token(&self, id: &str) -> StoreResult<()>;
+                fn ingest_token_hash(&self, id: &str) -> StoreResult<Option<String>>;
+            }}
 
-        #[async_trait::async_trait]
-        impl $crate::server::store::Handoffs for $store {
-            async fn commit_handoffs(
-                &self,
-                batch: $crate::server::store::HandoffBatch,
-            ) -> $crate::server::store::StoreResult<$crate::server::store::CommittedBatch> {
-                <$store>::commit_handoffs(self, batch)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn get_handoff(
-                &self,
-                id: &str,
-            ) -> $crate::server::store::StoreResult<$crate::api::Handoff> {
-                <$store>::get_handoff(self, id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn handoff_sender(
-                &self,
-                id: &str,
-            ) -> $crate::server::store::StoreResult<Option<String>> {
-                <$store>::handoff_sender(self, id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn list_handoffs(
-                &self,
-                query: &$crate::api::HandoffQuery,
-                limit: u32,
-            ) -> $crate::server::store::StoreResult<Vec<$crate::api::Handoff>> {
-                <$store>::list_handoffs(self, query, limit)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn find_handoff_by_key(
-                &self,
-                key: &str,
-            ) -> $crate::server::store::StoreResult<Option<($crate::api::Handoff, String)>> {
-                <$store>::find_handoff_by_key(self, key)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-        }
+            $crate::server::store::seam_by_inherent_methods! { @forward $store => Tickets {
+                fn list_tickets(&self, filter: &TicketFilter, limit: u32)
+                    -> StoreResult<TicketPage>;
+                fn ticket_counts(&self, filter: &TicketFilter, by: TicketCountBy)
+                    -> StoreResult<Vec<(Option<String>, u64)>>;
+                fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail>;
+                fn requester_tickets(
+                    &self,
+                    id: &str,
+                    sent_by: Option<&str>,
+                    before: Option<u64>,
+                    limit: u32,
+                ) -> StoreResult<Vec<Ticket>>;
+                fn ticket_origin(&self, number: u64) -> StoreResult<Origin>;
+                fn assignment_loads(&self) -> StoreResult<Loads>;
+                fn team_state(&self, team: Option<&str>) -> StoreResult<TeamState>;
+                fn change_ticket(
+                    &self,
+                    number: u64,
+                    once: Option<IdempotencyKey>,
+                    change: TicketChangeFn,
+                ) -> StoreResult<Recorded<Ticket>>;
+                fn record_inbound_email(
+                    &self,
+                    message_id: &str,
+                    digest: &str,
+                    team: Option<&str>,
+                    finish: FinishInbound,
+                ) -> StoreResult<(u64, bool)>;
+                fn release_tickets(&self, holder: Holder<'_>, release: ReleaseFn<'_>)
+                    -> StoreResult<u64>;
+                fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
+                fn inbound_email_digest(&self, message_id: &str)
+                    -> StoreResult<Option<Option<String>>>;
+                fn inbound_message_ids(&self, number: u64, limit: usize)
+                    -> StoreResult<Vec<String>>;
+                fn record_inbound_reply(
+                    &self,
+                    message_id: &str,
+                    digest: &str,
+                    number: u64,
+                    change: InboundReplyFn,
+                ) -> StoreResult<(u64, bool)>;
+            }}
 
-        #[async_trait::async_trait]
-        impl $crate::server::store::Outbox for $store {
-            async fn claim_outbound(
-                &self,
-                owner: &str,
-                lease: ::std::time::Duration,
-            ) -> $crate::server::store::StoreResult<Option<$crate::server::store::Claimed>> {
-                <$store>::claim_outbound(self, owner, lease)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn settle_outbound(
-                &self,
-                claimed: &$crate::server::store::Claimed,
-                settle: &$crate::server::store::Settle,
-                note: Option<$crate::server::store::TicketNote>,
-                external: Option<$crate::server::store::ExternalSettle>,
-            ) -> $crate::server::store::StoreResult<bool> {
-                <$store>::settle_outbound(self, claimed, settle, note, external)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn next_due_among(
-                &self,
-                ids: &[u64],
-            ) -> $crate::server::store::StoreResult<Option<::jiff::Timestamp>> {
-                <$store>::next_due_among(self, ids)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn next_outbound_due(
-                &self,
-            ) -> $crate::server::store::StoreResult<Option<::jiff::Timestamp>> {
-                <$store>::next_outbound_due(self)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn list_outbox(
-                &self,
-                query: &$crate::api::OutboxQuery,
-                with_integrations: bool,
-                before: Option<u64>,
-                limit: u32,
-            ) -> $crate::server::store::StoreResult<Vec<$crate::api::OutboxMessage>> {
-                <$store>::list_outbox(self, query, with_integrations, before, limit)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn get_outbound(
-                &self,
-                id: u64,
-            ) -> $crate::server::store::StoreResult<$crate::api::OutboxMessage> {
-                <$store>::get_outbound(self, id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn find_outbound(
-                &self,
-                delivery_id: &str,
-            ) -> $crate::server::store::StoreResult<u64> {
-                <$store>::find_outbound(self, delivery_id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn retry_outbound(
-                &self,
-                id: u64,
-            ) -> $crate::server::store::StoreResult<$crate::api::OutboxMessage> {
-                <$store>::retry_outbound(self, id)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-        }
+            $crate::server::store::seam_by_inherent_methods! { @forward $store => Handoffs {
+                fn commit_handoffs(&self, batch: HandoffBatch) -> StoreResult<CommittedBatch>;
+                fn get_handoff(&self, id: &str) -> StoreResult<Handoff>;
+                fn handoff_sender(&self, id: &str) -> StoreResult<Option<String>>;
+                fn list_handoffs(&self, query: &HandoffQuery, limit: u32)
+                    -> StoreResult<Vec<Handoff>>;
+                fn find_handoff_by_key(&self, key: &str)
+                    -> StoreResult<Option<(Handoff, String)>>;
+            }}
 
-        #[async_trait::async_trait]
-        impl $crate::server::store::Events for $store {
-            async fn event_bounds(
-                &self,
-            ) -> $crate::server::store::StoreResult<$crate::server::store::EventBounds> {
-                <$store>::event_bounds(self)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn events_after(
-                &self,
-                after: u64,
-                viewer: &$crate::server::store::Viewer,
-                limit: u32,
-            ) -> $crate::server::store::StoreResult<$crate::server::store::EventPage> {
-                <$store>::events_after(self, after, viewer, limit)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-            async fn prune_events(
-                &self,
-                before: ::jiff::Timestamp,
-            ) -> $crate::server::store::StoreResult<u64> {
-                <$store>::prune_events(self, before)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
-        }
+            $crate::server::store::seam_by_inherent_methods! { @forward $store => Outbox {
+                fn claim_outbound(&self, owner: &str, lease: Duration)
+                    -> StoreResult<Option<Claimed>>;
+                fn settle_outbound(
+                    &self,
+                    claimed: &Claimed,
+                    settle: &Settle,
+                    note: Option<TicketNote>,
+                    external: Option<ExternalSettle>,
+                ) -> StoreResult<bool>;
+                fn next_due_among(&self, ids: &[u64]) -> StoreResult<Option<Timestamp>>;
+                fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>>;
+                fn list_outbox(
+                    &self,
+                    query: &OutboxQuery,
+                    with_integrations: bool,
+                    before: Option<u64>,
+                    limit: u32,
+                ) -> StoreResult<Vec<OutboxMessage>>;
+                fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
+                fn find_outbound(&self, delivery_id: &str) -> StoreResult<u64>;
+                fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
+            }}
 
+            $crate::server::store::seam_by_inherent_methods! { @forward $store => Events {
+                fn event_bounds(&self) -> StoreResult<EventBounds>;
+                fn events_after(&self, after: u64, viewer: &Viewer, limit: u32)
+                    -> StoreResult<EventPage>;
+                fn prune_events(&self, before: Timestamp) -> StoreResult<u64>;
+            }}
+
+            $crate::server::store::seam_by_inherent_methods! { @forward $store => Webhooks {
+                fn accept_webhook(
+                    &self,
+                    kind: IntegrationKind,
+                    replay_digest: &str,
+                    events: &[ExternalEvent],
+                    advance: Advance,
+                    forget_before: Option<Timestamp>,
+                ) -> StoreResult<Option<Vec<String>>>;
+            }}
+        };
+    };
+    // One trait's impl: each method forwards to the inherent one of the same
+    // name and says its error of this database.
+    (@forward $store:ty => $seam:ident {
+        $( fn $name:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty; )*
+    }) => {
         #[async_trait::async_trait]
-        impl $crate::server::store::Webhooks for $store {
-            async fn accept_webhook(
-                &self,
-                kind: $crate::api::IntegrationKind,
-                replay_digest: &str,
-                events: &[$crate::domain::external::ExternalEvent],
-                advance: $crate::server::store::Advance,
-                forget_before: Option<jiff::Timestamp>,
-            ) -> $crate::server::store::StoreResult<Option<Vec<String>>> {
-                <$store>::accept_webhook(self, kind, replay_digest, events, advance, forget_before)
-                    .await
-                    .map_err(|error| self.explained(error))
-            }
+        impl $seam for $store {
+            $(
+                async fn $name(&self $(, $arg: $ty)*) -> $ret {
+                    <$store>::$name(self $(, $arg)*)
+                        .await
+                        .map_err(|error| self.explained(error))
+                }
+            )*
         }
     };
 }
@@ -1504,13 +1305,29 @@ impl Store {
 
     /// [`Workspace::change_workspace`] with any function, caching the result.
     /// The function sees secrets open; what it changes is sealed, what it
-    /// leaves alone keeps its sealed value.
+    /// leaves alone keeps its sealed value. A team it removes may hold no
+    /// open or pending ticket, unless it is the last team
+    /// ([`crate::domain::tickets::team_leaving_unmoved`]).
     pub async fn change_workspace(
         &self,
         expected: Option<u64>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
     ) -> StoreResult<Arc<Snapshot>> {
-        self.change_sealed(expected, change, Reseal::Changed).await
+        let leaving = Box::new(crate::domain::tickets::team_leaving_unmoved);
+        self.change_workspace_leaving(expected, change, leaving)
+            .await
+    }
+
+    /// [`Self::change_workspace`], the open and pending tickets of each team
+    /// it removes going where `leaving` says.
+    pub async fn change_workspace_leaving(
+        &self,
+        expected: Option<u64>,
+        change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
+        leaving: LeavingTeam<'_>,
+    ) -> StoreResult<Arc<Snapshot>> {
+        self.change_sealed(expected, change, Reseal::Changed, leaving)
+            .await
     }
 
     /// The ids of the keys the stored secrets are sealed with.
@@ -1526,7 +1343,14 @@ impl Store {
     /// Seals every stored secret again under the first key (a rotation's
     /// work); answers how many there are.
     pub async fn reseal_secrets(&self) -> StoreResult<usize> {
-        let next = self.change_sealed(None, |_| Ok(()), Reseal::Every).await?;
+        let next = self
+            .change_sealed(
+                None,
+                |_| Ok(()),
+                Reseal::Every,
+                Box::new(crate::domain::tickets::team_leaving_unmoved),
+            )
+            .await?;
         Ok(Arc::unwrap_or_clone(next).secrets_mut().len())
     }
 
@@ -1597,6 +1421,7 @@ impl Store {
         expected: Option<u64>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
         reseal: Reseal,
+        leaving: LeavingTeam<'_>,
     ) -> StoreResult<Arc<Snapshot>> {
         let keys = self.keys.clone();
         let shared = self.db.shared_by_replicas();
@@ -1626,7 +1451,10 @@ impl Store {
             *stored = next;
             Ok(())
         };
-        let result = self.db.change_workspace(expected, Box::new(change)).await;
+        let result = self
+            .db
+            .change_workspace(expected, Box::new(change), leaving)
+            .await;
         if let Some(error) = failed.lock().expect("never poisoned").take() {
             return Err(error.into());
         }

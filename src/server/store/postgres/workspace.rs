@@ -14,7 +14,7 @@ use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Tables};
 use crate::server::store::shared::removed;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
+use crate::server::store::{LeavingTeam, NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl PostgresStore {
     /// Moves on with every change to the workspace.
@@ -40,6 +40,7 @@ impl PostgresStore {
         &self,
         expected: Option<u64>,
         change: WorkspaceChange<'_>,
+        mut leaving: LeavingTeam<'_>,
     ) -> StoreResult<Snapshot> {
         let mut tx = self.pool().begin().await?;
         let current = read(&mut tx, true).await?;
@@ -56,7 +57,7 @@ impl PostgresStore {
         let Some(next) = current.changed_to(next) else {
             return Ok(current);
         };
-        let events = release_removed(&mut tx, &current, &next).await?;
+        let events = release_removed(&mut tx, &current, &next, &mut leaving).await?;
         write_difference(&mut tx, &current, &next).await?;
         sqlx::query("UPDATE workspace_revision SET revision = $1, generation = $2 WHERE id = 1")
             .bind(next.revision as i64)
@@ -71,15 +72,16 @@ impl PostgresStore {
 }
 
 /// The open and pending tickets an operator or a team being removed leaves:
-/// the operator's are unassigned (nobody could work them), the team's have
-/// no team (the database alone would clear it without a word: ON DELETE SET
-/// NULL), each with a timeline entry and its event, in the change's
-/// transaction. Removing an operator through `DELETE /v1/operators/{handle}`
-/// releases them first.
+/// the operator's are unassigned (nobody could work them), the team's go
+/// where `leaving` says, counted here (the database alone would clear their
+/// team without a word: ON DELETE SET NULL), each with a timeline entry and
+/// its event, in the change's transaction. Removing an operator through
+/// `DELETE /v1/operators/{handle}` releases them first.
 async fn release_removed(
     conn: &mut PgConnection,
     before: &Snapshot,
     after: &Snapshot,
+    leaving: &mut LeavingTeam<'_>,
 ) -> StoreResult<Vec<NewEvent>> {
     let at = crate::server::store::stored_now();
     let mut events = Vec::new();
@@ -101,6 +103,14 @@ async fn release_removed(
         }
     }
     for team in teams {
+        // The team's row first: a ticket routed to it (another replica's
+        // handoff, an assignment) holds a key-share lock on it until it
+        // commits, and none can be routed to it until this transaction ends:
+        // the count below misses none.
+        sqlx::query("SELECT 1 FROM teams WHERE key = $1 FOR UPDATE")
+            .bind(team)
+            .execute(&mut *conn)
+            .await?;
         let numbers: Vec<i64> = sqlx::query_scalar(
             "SELECT number FROM tickets WHERE team_key = $1 AND status IN ('open', 'pending') \
              ORDER BY number FOR UPDATE",
@@ -108,9 +118,10 @@ async fn release_removed(
         .bind(team)
         .fetch_all(&mut *conn)
         .await?;
+        let to = leaving(team, numbers.len() as u64, after)?;
         for number in numbers {
             let (_, event) = update_ticket(conn, number as u64, |_| {
-                Ok(crate::domain::tickets::team_moved(team, None, at))
+                Ok(crate::domain::tickets::team_moved(team, to.as_deref(), at))
             })
             .await?;
             events.push(event);

@@ -17,7 +17,7 @@ use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Fields, Tables};
 use crate::server::store::shared::removed;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
+use crate::server::store::{LeavingTeam, NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl SqliteStore {
     /// Moves on with every change to the workspace.
@@ -45,6 +45,7 @@ impl SqliteStore {
         &self,
         expected: Option<u64>,
         change: WorkspaceChange<'_>,
+        mut leaving: LeavingTeam<'_>,
     ) -> StoreResult<Snapshot> {
         let mut tx = self.write().await?;
         let current = tx.direct(read).await?;
@@ -62,7 +63,7 @@ impl SqliteStore {
             return Ok(current);
         };
         let events = tx
-            .direct(|conn| release_removed(conn, &current, &next))
+            .direct(|conn| release_removed(conn, &current, &next, &mut leaving))
             .await?;
         write_difference(&mut tx, &current, &next).await?;
         sqlx::query("UPDATE workspace_revision SET revision = ?, generation = ? WHERE id = 1")
@@ -78,15 +79,16 @@ impl SqliteStore {
 }
 
 /// The open and pending tickets an operator or a team being removed leaves:
-/// the operator's are unassigned (nobody could work them), the team's have
-/// no team (the database alone would clear it without a word: ON DELETE SET
-/// NULL), each with a timeline entry and its event, in the change's
-/// transaction. Removing an operator through `DELETE /v1/operators/{handle}`
-/// releases them first.
+/// the operator's are unassigned (nobody could work them), the team's go
+/// where `leaving` says, counted here (the database alone would clear their
+/// team without a word: ON DELETE SET NULL), each with a timeline entry and
+/// its event, in the change's transaction. Removing an operator through
+/// `DELETE /v1/operators/{handle}` releases them first.
 fn release_removed(
     conn: &Direct,
     before: &Snapshot,
     after: &Snapshot,
+    leaving: &mut LeavingTeam<'_>,
 ) -> StoreResult<Vec<NewEvent>> {
     let at = crate::server::store::stored_now();
     let mut events = Vec::new();
@@ -100,9 +102,11 @@ fn release_removed(
         }
     }
     for team in teams {
-        for number in open_ticket_numbers(conn, "team_key", team)? {
+        let numbers = open_ticket_numbers(conn, "team_key", team)?;
+        let to = leaving(team, numbers.len() as u64, after)?;
+        for number in numbers {
             let (_, event) = update_ticket(conn, number, |_| {
-                Ok(crate::domain::tickets::team_moved(team, None, at))
+                Ok(crate::domain::tickets::team_moved(team, to.as_deref(), at))
             })?;
             events.push(event);
         }

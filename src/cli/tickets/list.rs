@@ -67,10 +67,12 @@ const TERMINAL_LIMIT: u32 = 30;
 #[derive(Debug, Args)]
 pub struct TicketsListArgs {
     /// mine: assigned to you; all: every ticket; unassigned: waiting for someone;
-    /// resolved: closed
+    /// resolved: closed. Mine and unassigned hold open and pending tickets, or
+    /// those in the --status asked for
     #[arg(long, default_value = "all", value_parser = wire_enum_parser::<TicketView>(TicketView::NAMES))]
     pub view: TicketView,
-    /// Only tickets in this state
+    /// Only tickets in this state (`--view mine --status resolved`: the ones you
+    /// resolved)
     #[arg(long, value_parser = wire_enum_parser::<TicketStatus>(TicketStatus::NAMES))]
     pub status: Option<TicketStatus>,
     /// Only tickets of this priority

@@ -209,6 +209,37 @@ fn a_long_ticket_goes_through_the_pager_on_a_terminal_only() {
 }
 
 #[test]
+fn a_ticket_whose_long_lines_wrap_past_a_narrow_terminal_goes_through_the_pager() {
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    let long = "The parcel was left at the wrong door again. ".repeat(20);
+    desk.run(&["tickets", "note", "10001", "-m", long.trim_end()]);
+    // Fewer lines than the terminal has rows, many more once wrapped at 40.
+    let lines = desk.run(&["tickets", "show", "10001"]).lines().count();
+    let (pager, paged) = recording_pager(&desk);
+    let on_terminal = |cols: u16| {
+        let command = [common::BIN, "tickets", "show", "10001"].map(shell_quote);
+        let rows = lines + 5;
+        let line = format!("stty cols {cols} rows {rows}; exec {}", command.join(" "));
+        let output = desk
+            .std_cmd_of("script")
+            .env("PAGER", &pager)
+            .env("TERM", "xterm-256color")
+            .args(["-qec", &line, "/dev/null"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+    };
+    on_terminal(40);
+    let text = std::fs::read_to_string(&paged).expect("the pager ran");
+    assert!(text.contains("wrong door again"), "{text}");
+    std::fs::remove_file(&paged).unwrap();
+    // As wide as its longest line, it fits: printed straight.
+    on_terminal(1000);
+    assert!(!paged.exists(), "the pager ran when it should not have");
+}
+
+#[test]
 fn closed_pipes_end_quietly_with_success() {
     let desk = Desk::new();
     desk.seed_tickets(2);

@@ -1732,7 +1732,7 @@ fn text_box_rows(text: &str, columns: usize, height: usize) -> (Vec<String>, usi
 /// `text` in rows of at most `columns` display columns, as drawn (see
 /// [`displayed`]): its own line breaks kept, a line broken at the last space
 /// that fits, and a word longer than a row cut where the row ends.
-fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let columns = columns.max(1);
     let mut rows = Vec::new();
     for line in text.split('\n') {

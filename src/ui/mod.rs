@@ -10,7 +10,7 @@ pub mod plan;
 mod prompt;
 mod table;
 mod time;
-mod width;
+pub(crate) mod width;
 
 pub use output::{Detail, Tabular};
 pub use time::{relative, zoned_to_the_second};

@@ -114,6 +114,7 @@ pub struct TicketsListArgs {
     /// (`plan=enterprise`, `seats=5`, `vip=true`); repeat it for several,
     /// all of which must hold
     #[arg(long, value_name = "KEY=VALUE", value_parser = crate::domain::field_conditions::parse_condition)]
+    #[arg(add = crate::cli::complete::field_conditions())]
     pub field: Vec<FieldCondition>,
     /// The order: -activity (newest activity first, the default), activity
     /// (what has waited longest first), -created (newest tickets first) or

@@ -239,6 +239,43 @@ fn a_ticket_whose_long_lines_wrap_past_a_narrow_terminal_goes_through_the_pager(
     assert!(!paged.exists(), "the pager ran when it should not have");
 }
 
+/// `deskctl tickets list --watch | head -1`: once head has its line and
+/// exits, the watch ends with success, as `tail -f` does, though no change
+/// comes that it would write.
+#[test]
+fn a_watch_ends_as_soon_as_its_reader_goes_away() {
+    struct Ending(std::process::Child);
+    impl Drop for Ending {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let desk = Desk::new();
+    desk.seed_tickets(2);
+    for args in ["tickets list --watch", "events --after 0"] {
+        let mut child = Ending(
+            desk.std_cmd()
+                .args(args.split(' '))
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let stdout = child.0.stdout.take().unwrap();
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
+        assert!(!line.is_empty(), "deskctl {args} printed nothing");
+        // The reader is gone (dropped with its BufReader).
+        let status = common::wait_until(
+            &format!("deskctl {args} to end"),
+            std::time::Duration::from_secs(30),
+            || child.0.try_wait().unwrap(),
+        );
+        assert_eq!(status.code(), Some(0), "deskctl {args}");
+    }
+}
+
 #[test]
 fn closed_pipes_end_quietly_with_success() {
     let desk = Desk::new();

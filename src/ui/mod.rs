@@ -364,6 +364,37 @@ impl Ui {
     }
 }
 
+/// Resolves once nobody reads stdout any more: a pipe whose reader closed
+/// (`deskctl events | head -1`, once head has its line). A command that
+/// waits for changes ends then, as `tail -f` does, not at the line after
+/// the next change, which may be hours away. Never resolves on a regular
+/// file, or where the platform cannot tell.
+pub async fn stdout_closed() {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use tokio::io::{Interest, unix::AsyncFd};
+        // Error events are reported for a pipe's writing end when its
+        // reader is gone; a regular file cannot be waited on (refused).
+        let watched = std::io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            // SAFETY: the descriptor is an `OwnedFd` the `AsyncFd` owns: it
+            // stays open, and the same, until the `AsyncFd` is dropped.
+            .and_then(|fd| unsafe { AsyncFd::register_with_interest(fd, Interest::ERROR) }.ok());
+        if let Some(fd) = watched {
+            while let Ok(mut ready) = fd.ready(Interest::ERROR).await {
+                if ready.ready().is_error() {
+                    return;
+                }
+                ready.clear_ready();
+            }
+        }
+    }
+    std::future::pending::<()>().await
+}
+
 /// Prints clap's own answer (help, version or a usage error), colored as
 /// everything else is ([`ColorChoice::wanted`], not clap's own reading of
 /// the environment), and gives the exit code: help and version go to stdout

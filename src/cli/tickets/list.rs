@@ -403,8 +403,14 @@ async fn watch(
         _ => None,
     };
     ui.info("Watching for changes (Ctrl-C to stop)");
+    let closed = crate::ui::stdout_closed();
+    tokio::pin!(closed);
     loop {
-        match events.next().await? {
+        let item = tokio::select! {
+            item = events.next() => item?,
+            () = &mut closed => return Ok(()),
+        };
+        match item {
             // A handoff's and a delivery's events carry a ticket they did
             // not change (its creation is an event of its own).
             StreamItem::Event(event)

@@ -1,17 +1,30 @@
 
 _clap_complete_deskctl() {
     local IFS=$'\013'
-    local _CLAP_COMPLETE_INDEX=${COMP_CWORD}
     local _CLAP_COMPLETE_COMP_TYPE=${COMP_TYPE}
     if compopt +o nospace 2> /dev/null; then
         local _CLAP_COMPLETE_SPACE=false
     else
         local _CLAP_COMPLETE_SPACE=true
     fi
-    local words=("${COMP_WORDS[@]}")
-    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-        words[COMP_CWORD]="$2"
-    fi
+    local words=() _deskctl_rest="${COMP_LINE:0:COMP_POINT}" _deskctl_i _deskctl_word _deskctl_space
+    for ((_deskctl_i = 0; _deskctl_i <= COMP_CWORD; _deskctl_i++)); do
+        _deskctl_word="${COMP_WORDS[_deskctl_i]}"
+        _deskctl_space="${_deskctl_rest%%[![:space:]]*}"
+        _deskctl_rest="${_deskctl_rest#"$_deskctl_space"}"
+        if ((_deskctl_i == COMP_CWORD)); then
+            _deskctl_word="$_deskctl_rest"
+        fi
+        if ((_deskctl_i > 0)) && [[ -z "$_deskctl_space" ]]; then
+            words[${#words[@]}-1]+="$_deskctl_word"
+        else
+            words+=("$_deskctl_word")
+        fi
+        _deskctl_rest="${_deskctl_rest#"$_deskctl_word"}"
+    done
+    local _CLAP_COMPLETE_INDEX=$(( ${#words[@]} - 1 ))
+    local _deskctl_kept="${words[_CLAP_COMPLETE_INDEX]}"
+    _deskctl_kept="${_deskctl_kept%"$2"}"
     COMPREPLY=( $( \
         _CLAP_IFS="$IFS" \
         _CLAP_COMPLETE_INDEX="$_CLAP_COMPLETE_INDEX" \
@@ -22,7 +35,12 @@ _clap_complete_deskctl() {
     ) )
     if [[ $? != 0 ]]; then
         unset COMPREPLY
-    elif [[ $_CLAP_COMPLETE_SPACE == false ]] && [[ "${COMPREPLY-}" =~ [=/:]$ ]]; then
+        return
+    fi
+    if [[ -n "$_deskctl_kept" ]]; then
+        COMPREPLY=("${COMPREPLY[@]#"$_deskctl_kept"}")
+    fi
+    if [[ $_CLAP_COMPLETE_SPACE == false ]] && [[ "${COMPREPLY-}" =~ [=/:]$ ]]; then
         compopt -o nospace
     fi
 }

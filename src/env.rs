@@ -38,8 +38,15 @@ pub const PAGER: &str = "PAGER";
 pub const LESS: &str = "LESS";
 /// The terminal width tables fit into, instead of the terminal's own.
 pub const COLUMNS: &str = "COLUMNS";
-/// Any value turns color off (<https://no-color.org>).
+/// Any value turns color off (<https://no-color.org>), but for
+/// `CLICOLOR_FORCE`, which asks for it explicitly, as gh lets it.
 pub const NO_COLOR: &str = "NO_COLOR";
+/// `0` turns color off; another value lets a terminal of unknown colors
+/// have it (<https://bixense.com/clicolors>).
+pub const CLICOLOR: &str = "CLICOLOR";
+/// Any value but `0` turns color on, even when piped and over `NO_COLOR`
+/// (<https://bixense.com/clicolors>).
+pub const CLICOLOR_FORCE: &str = "CLICOLOR_FORCE";
 /// The terminal's type; `dumb` cannot be drawn on full-screen.
 pub const TERM: &str = "TERM";
 
@@ -83,9 +90,10 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
         "the pager for long output on a terminal (default less)",
     ),
     (COLUMNS, "the width tables fit into"),
+    (NO_COLOR, "turn color off (as CLICOLOR=0 does)"),
     (
-        NO_COLOR,
-        "turn color off (CLICOLOR=0 and CLICOLOR_FORCE=1 are honoured too)",
+        CLICOLOR_FORCE,
+        "color even when piped, NO_COLOR set or TERM=dumb (unless 0)",
     ),
 ];
 
@@ -109,7 +117,13 @@ pub struct EnvVars {
     /// Whether `LESS` is set (deskctl then leaves less's options alone).
     pub less_set: bool,
     pub columns: Option<usize>,
+    /// `NO_COLOR` set, or `CLICOLOR=0`: no color unless forced.
     pub no_color: bool,
+    /// `CLICOLOR` set to anything but `0`: color on a terminal whatever
+    /// `TERM` says.
+    pub clicolor: bool,
+    /// `CLICOLOR_FORCE` set to anything but `0`: color wherever it goes.
+    pub clicolor_force: bool,
     /// `TERM` is `dumb`, or unset on Unix: a terminal that cannot be
     /// drawn on full-screen.
     pub dumb_terminal: bool,
@@ -151,7 +165,9 @@ impl EnvVars {
             columns: text(COLUMNS)
                 .and_then(|v| v.trim().parse().ok())
                 .filter(|&n| n > 0),
-            no_color: get(NO_COLOR).is_some(),
+            no_color: get(NO_COLOR).is_some() || text(CLICOLOR).as_deref() == Some("0"),
+            clicolor: text(CLICOLOR).is_some_and(|v| v != "0"),
+            clicolor_force: text(CLICOLOR_FORCE).is_some_and(|v| v != "0"),
             dumb_terminal: match text(TERM) {
                 Some(term) => term == "dumb",
                 None => cfg!(unix),

@@ -34,6 +34,7 @@ pub fn run() -> ExitCode {
     // A shell asking for completions (`COMPLETE=bash deskctl -- …`) is answered
     // here, before anything else is written, and the process ends.
     cli::complete::complete_from_env();
+    let env = EnvVars::from_process();
     let cli = match cli::command()
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches))
@@ -42,12 +43,10 @@ pub fn run() -> ExitCode {
         Err(error) => {
             let args: Vec<_> = std::env::args_os().collect();
             let error = cli::with_synonym_tip(error, &mut cli::command(), &args);
-            let _ = error.print();
-            // Help and version go to stdout and are a success; usage errors exit 2.
-            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+            let color = ui::ColorChoice::from_args(&args);
+            return ExitCode::from(ui::print_clap_answer(&error, color, &env));
         }
     };
-    let env = EnvVars::from_process();
     let ui = Ui::new(
         UiSettings {
             format: cli.global.output,
@@ -71,7 +70,7 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
         alloc::serve_from_mimalloc();
     }
     if !serving && cli.global.verbose > 0 {
-        ui::trace_requests(cli.global.verbose, cli.global.color);
+        ui::trace_requests(cli.global.verbose, ui.color_stderr());
     }
     let paths = Paths::resolve(&env)?;
     if cli
@@ -96,7 +95,6 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
             database: cli.global.database.clone().map(SecretString::from),
         },
         verbose: cli.global.verbose,
-        color: cli.global.color,
         opened: Default::default(),
         credentials_warned: Default::default(),
     };

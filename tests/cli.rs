@@ -1373,6 +1373,59 @@ fn a_piped_table_is_colored_when_color_is_forced() {
     assert_eq!(String::from_utf8(by_variable.stdout).unwrap(), forced);
 }
 
+/// CLICOLOR_FORCE asks for color by name, NO_COLOR turns it off by default:
+/// the forced one wins, as in gh (bixense.com/clicolors: "no matter what"),
+/// for tables, status lines and clap's own help alike. `--color` wins over
+/// both.
+#[test]
+fn clicolor_force_wins_over_no_color_everywhere_and_the_flag_over_both() {
+    let desk = Desk::new();
+    desk.seed();
+    let run = |vars: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = desk.cmd();
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
+        let out = cmd.args(args).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let both = [("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")];
+    let (list, _) = run(&both, &["operators", "list"]);
+    assert!(list.contains("\x1b[2moffline\x1b[0m"), "{list:?}");
+    let (_, added) = run(&both, &["teams", "add", "sales", "--name", "Sales"]);
+    assert!(added.contains("\x1b[32m✓"), "{added:?}");
+    let (help, _) = run(&both, &["teams", "--help"]);
+    assert!(help.contains("\x1b["), "{help:?}");
+    // CLICOLOR_FORCE=0 forces nothing; NO_COLOR alone or CLICOLOR=0 never
+    // color, not even clap's help.
+    for vars in [
+        &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "0")][..],
+        &[("CLICOLOR", "0")],
+    ] {
+        let (list, _) = run(vars, &["operators", "list"]);
+        assert!(!list.contains('\x1b'), "{vars:?}: {list:?}");
+    }
+    let mut help = desk.terminal_command(100, &["teams", "--help"]);
+    help.env("NO_COLOR", "1");
+    let help = String::from_utf8(help.output().unwrap().stdout).unwrap();
+    assert!(
+        help.contains("Usage:") && !help.contains('\x1b'),
+        "{help:?}"
+    );
+    // The flag wins over the variables, for clap's help too.
+    for args in [
+        &["operators", "list", "--color", "never"][..],
+        &["teams", "--help", "--color=never"],
+    ] {
+        let (out, _) = run(&both, args);
+        assert!(!out.contains('\x1b'), "{args:?}: {out:?}");
+    }
+}
+
 #[test]
 fn a_token_on_a_terminal_comes_with_a_warning_that_it_is_shown_once() {
     let desk = Desk::new();

@@ -86,6 +86,83 @@ fn bash_completions(desk: &Desk, line: &str) -> Vec<String> {
     lines(&output.stdout)
 }
 
+/// What bash offers for `line`, its words split as bash splits them for
+/// completion: at spaces, and around each `=` and `:` (COMP_WORDBREAKS), `$2`
+/// being what follows the last break.
+fn bash_completions_split_at_breaks(desk: &Desk, line: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for token in line.split(' ') {
+        let mut word = String::new();
+        for c in token.chars() {
+            if c == '=' || c == ':' {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                words.push(c.to_string());
+            } else {
+                word.push(c);
+            }
+        }
+        if !word.is_empty() || token.is_empty() {
+            words.push(word);
+        }
+    }
+    let last = words.last().unwrap();
+    let current = if last == "=" || last == ":" {
+        ""
+    } else {
+        last.as_str()
+    };
+    let quoted: Vec<String> = words.iter().map(|w| shell_quote(w)).collect();
+    let mut cmd = desk.std_cmd_of("bash");
+    on_path(desk, &mut cmd);
+    let script = format!(
+        "source <(deskctl completions bash) || exit 9
+         COMP_WORDS=({words}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+         COMP_LINE={line}; COMP_POINT=${{#COMP_LINE}}; COMP_TYPE=9
+         _clap_complete_deskctl deskctl {current} \"${{COMP_WORDS[COMP_CWORD-1]}}\"
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        words = quoted.join(" "),
+        line = shell_quote(line),
+        current = shell_quote(current),
+    );
+    let output = cmd
+        .args(["--norc", "--noprofile", "-c", &script])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    lines(&output.stdout)
+}
+
+/// `--field plan=<TAB>` used to insert `--`: bash hands the word on in
+/// pieces (`plan`, `=`), and clap_complete's script passed them as they
+/// were, so the engine offered every flag and bash their common prefix.
+#[test]
+fn bash_completes_a_field_condition_past_the_equals_sign() {
+    let desk = desk();
+    desk.run(&[
+        "fields", "add", "plan", "--name", "Plan", "--type", "dropdown", "--option", "free",
+        "--option", "gold",
+    ]);
+    desk.run(&[
+        "fields", "add", "vip", "--name", "VIP", "--type", "checkbox",
+    ]);
+    let bash = |line: &str| bash_completions_split_at_breaks(&desk, line);
+    assert_eq!(bash("deskctl tickets list --field p"), ["plan="]);
+    assert_eq!(bash("deskctl tickets list --field plan="), ["free", "gold"]);
+    assert_eq!(bash("deskctl tickets list --field plan=g"), ["gold"]);
+    assert_eq!(bash("deskctl tickets list --field vip="), ["true", "false"]);
+    assert_eq!(bash("deskctl tickets list --field=plan=f"), ["free"]);
+    // A text field takes any value: nothing to offer, and never a flag.
+    assert_eq!(
+        bash("deskctl tickets list --field order-id="),
+        Vec::<String>::new()
+    );
+    // Words with no break in them are as before.
+    assert_eq!(values(&bash("deskctl tickets show ")), ["10002", "10001"]);
+    assert_eq!(values(&bash("deskctl --context p")), ["prod"]);
+}
+
 #[test]
 fn bash_completes_tickets_handles_keys_and_contexts_and_never_files() {
     let desk = desk();

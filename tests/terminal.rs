@@ -209,6 +209,74 @@ fn a_long_ticket_goes_through_the_pager_on_a_terminal_only() {
 }
 
 #[test]
+fn a_ticket_whose_long_lines_wrap_past_a_narrow_terminal_goes_through_the_pager() {
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    let long = "The parcel was left at the wrong door again. ".repeat(20);
+    desk.run(&["tickets", "note", "10001", "-m", long.trim_end()]);
+    // Fewer lines than the terminal has rows, many more once wrapped at 40.
+    let lines = desk.run(&["tickets", "show", "10001"]).lines().count();
+    let (pager, paged) = recording_pager(&desk);
+    let on_terminal = |cols: u16| {
+        let command = [common::BIN, "tickets", "show", "10001"].map(shell_quote);
+        let rows = lines + 5;
+        let line = format!("stty cols {cols} rows {rows}; exec {}", command.join(" "));
+        let output = desk
+            .std_cmd_of("script")
+            .env("PAGER", &pager)
+            .env("TERM", "xterm-256color")
+            .args(["-qec", &line, "/dev/null"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+    };
+    on_terminal(40);
+    let text = std::fs::read_to_string(&paged).expect("the pager ran");
+    assert!(text.contains("wrong door again"), "{text}");
+    std::fs::remove_file(&paged).unwrap();
+    // As wide as its longest line, it fits: printed straight.
+    on_terminal(1000);
+    assert!(!paged.exists(), "the pager ran when it should not have");
+}
+
+/// `deskctl tickets list --watch | head -1`: once head has its line and
+/// exits, the watch ends with success, as `tail -f` does, though no change
+/// comes that it would write.
+#[test]
+fn a_watch_ends_as_soon_as_its_reader_goes_away() {
+    struct Ending(std::process::Child);
+    impl Drop for Ending {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let desk = Desk::new();
+    desk.seed_tickets(2);
+    for args in ["tickets list --watch", "events --after 0"] {
+        let mut child = Ending(
+            desk.std_cmd()
+                .args(args.split(' '))
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let stdout = child.0.stdout.take().unwrap();
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
+        assert!(!line.is_empty(), "deskctl {args} printed nothing");
+        // The reader is gone (dropped with its BufReader).
+        let status = common::wait_until(
+            &format!("deskctl {args} to end"),
+            std::time::Duration::from_secs(30),
+            || child.0.try_wait().unwrap(),
+        );
+        assert_eq!(status.code(), Some(0), "deskctl {args}");
+    }
+}
+
+#[test]
 fn closed_pipes_end_quietly_with_success() {
     let desk = Desk::new();
     desk.seed_tickets(2);

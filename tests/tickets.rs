@@ -1208,6 +1208,32 @@ fn operators_see_and_touch_only_what_their_role_allows() {
 }
 
 #[test]
+fn a_status_asked_for_takes_the_place_of_the_views_own_open_or_pending() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "assign", "10004", "--to", "bob"]);
+    desk.run(&["tickets", "resolve", "10001", "10002", "--yes"]);
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    let list = |args: &[&str]| -> String {
+        let mut all = vec!["tickets", "list", "-o", "name"];
+        all.extend_from_slice(args);
+        let out = as_token(&desk, &server, &bob, &all).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(list(&["--view", "mine"]), "10004\n");
+    assert_eq!(list(&["--view", "mine", "--status", "resolved"]), "10002\n");
+    assert_eq!(list(&["--view", "mine", "--status", "open"]), "10004\n");
+    assert_eq!(
+        list(&["--view", "unassigned", "--status", "resolved"]),
+        "10001\n"
+    );
+    // `resolved` is a status of its own: another one selects nothing.
+    assert_eq!(list(&["--view", "resolved", "--status", "open"]), "");
+}
+
+#[test]
 fn taking_or_assigning_a_ticket_to_whoever_has_it_is_nothing_to_do() {
     let desk = desk_with_tickets(desk!());
     // A lead gives bob (support) a billing ticket: it is his, though not in

@@ -124,11 +124,13 @@ pub struct TicketDetail {
 wire_enum! {
     /// The inbox's views.
     TicketView {
-        /// Open and pending tickets assigned to the caller.
+        /// Tickets assigned to the caller: open and pending ones, or those in
+        /// the `status` asked for.
         Mine = "mine",
         /// Every ticket, whatever its status.
         All = "all",
-        /// Open and pending tickets nobody is assigned to.
+        /// Tickets nobody is assigned to: open and pending ones, or those in
+        /// the `status` asked for.
         Unassigned = "unassigned",
         /// Resolved tickets.
         Resolved = "resolved",

@@ -46,7 +46,77 @@ pub fn registration(shell: &str) -> Option<Vec<u8>> {
     completer
         .write_registration(COMPLETE_VAR, "deskctl", "deskctl", "deskctl", &mut script)
         .ok()?;
+    if shell == "bash" {
+        let text = String::from_utf8(script).ok()?;
+        return Some(bash_words_rejoined(&text).into_bytes());
+    }
     Some(script)
+}
+
+/// The words clap_complete's bash script hands deskctl, as bash splits them.
+const BASH_WORDS: &str = r#"    local _CLAP_COMPLETE_INDEX=${COMP_CWORD}
+"#;
+const BASH_CURRENT: &str = r#"    local words=("${COMP_WORDS[@]}")
+    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+        words[COMP_CWORD]="$2"
+    fi
+"#;
+/// bash splits the word being completed at COMP_WORDBREAKS, `=` and `:`
+/// among them: `--field plan=` reaches clap_complete (4.6, whose script
+/// passes COMP_WORDS on; clap-rs/clap#3920) as `--field plan ''`, so it
+/// offers every flag and bash inserts their common `--`. The words are
+/// joined again from the line, where nothing but a break character stood
+/// between them, and the offers are cut to the part bash replaces (`$2`).
+const BASH_REJOINED: &str = r#"    local words=() _deskctl_rest="${COMP_LINE:0:COMP_POINT}" _deskctl_i _deskctl_word _deskctl_space
+    for ((_deskctl_i = 0; _deskctl_i <= COMP_CWORD; _deskctl_i++)); do
+        _deskctl_word="${COMP_WORDS[_deskctl_i]}"
+        _deskctl_space="${_deskctl_rest%%[![:space:]]*}"
+        _deskctl_rest="${_deskctl_rest#"$_deskctl_space"}"
+        if ((_deskctl_i == COMP_CWORD)); then
+            _deskctl_word="$_deskctl_rest"
+        fi
+        if ((_deskctl_i > 0)) && [[ -z "$_deskctl_space" ]]; then
+            words[${#words[@]}-1]+="$_deskctl_word"
+        else
+            words+=("$_deskctl_word")
+        fi
+        _deskctl_rest="${_deskctl_rest#"$_deskctl_word"}"
+    done
+    local _CLAP_COMPLETE_INDEX=$(( ${#words[@]} - 1 ))
+    local _deskctl_kept="${words[_CLAP_COMPLETE_INDEX]}"
+    _deskctl_kept="${_deskctl_kept%"$2"}"
+"#;
+const BASH_REPLY: &str = r#"    if [[ $? != 0 ]]; then
+        unset COMPREPLY
+    elif [[ $_CLAP_COMPLETE_SPACE == false ]] && [[ "${COMPREPLY-}" =~ [=/:]$ ]]; then
+        compopt -o nospace
+    fi
+"#;
+const BASH_REPLY_CUT: &str = r#"    if [[ $? != 0 ]]; then
+        unset COMPREPLY
+        return
+    fi
+    if [[ -n "$_deskctl_kept" ]]; then
+        COMPREPLY=("${COMPREPLY[@]#"$_deskctl_kept"}")
+    fi
+    if [[ $_CLAP_COMPLETE_SPACE == false ]] && [[ "${COMPREPLY-}" =~ [=/:]$ ]]; then
+        compopt -o nospace
+    fi
+"#;
+
+/// clap_complete's bash script with the words bash split at a break
+/// character joined again (see [`BASH_REJOINED`]).
+fn bash_words_rejoined(script: &str) -> String {
+    for part in [BASH_WORDS, BASH_CURRENT, BASH_REPLY] {
+        assert!(
+            script.contains(part),
+            "clap_complete's bash script changed: {script}"
+        );
+    }
+    script
+        .replacen(BASH_WORDS, "", 1)
+        .replacen(BASH_CURRENT, BASH_REJOINED, 1)
+        .replacen(BASH_REPLY, BASH_REPLY_CUT, 1)
 }
 
 /// Completes ticket numbers (open, then pending, then the most recently
@@ -74,6 +144,35 @@ pub fn agents() -> ArgValueCompleter {
 
 pub fn fields() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| named(current, Named::Field))
+}
+
+/// Completes a `--field KEY=VALUE` condition: each ticket field's key with
+/// its `=`, then after it a dropdown's options or a checkbox's `true` and
+/// `false` (other types take any value).
+pub fn field_conditions() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| {
+        ask_desk(current, async |client| {
+            let fields = client.list_fields().await.ok()?;
+            let typed = current.to_str().and_then(|c| c.split_once('='));
+            Some(match typed {
+                None => fields
+                    .into_iter()
+                    .map(|f| (format!("{}=", f.key), f.name))
+                    .collect(),
+                Some((key, _)) => {
+                    let field = fields.into_iter().find(|f| f.key == key)?;
+                    let values = match field.field_type {
+                        crate::api::FieldType::Checkbox => vec!["true".into(), "false".into()],
+                        _ => field.options,
+                    };
+                    values
+                        .into_iter()
+                        .map(|value| (format!("{key}={value}"), field.name.clone()))
+                        .collect()
+                }
+            })
+        })
+    })
 }
 
 /// Completes context names from the config file (and `local`); no request.

@@ -11,15 +11,15 @@ and field keys and context names come from the desk you are using. Load it when 
 shell starts, so it always matches the installed deskctl:
 
   bash        add to ~/.bashrc:
-                source <(deskctl completions bash)
+    source <(deskctl completions bash)
   zsh         add to ~/.zshrc (after compinit):
-                source <(deskctl completions zsh)
+    source <(deskctl completions zsh)
   fish        run once:
-                deskctl completions fish > ~/.config/fish/completions/deskctl.fish
+    deskctl completions fish > ~/.config/fish/completions/deskctl.fish
   elvish      add to ~/.config/elvish/rc.elv:
-                eval (deskctl completions elvish | slurp)
+    eval (deskctl completions elvish | slurp)
   powershell  add to $PROFILE:
-                deskctl completions powershell | Out-String | Invoke-Expression
+    deskctl completions powershell | Out-String | Invoke-Expression
 
 Open a new shell afterwards. `COMPLETE=bash deskctl` prints the same script.
 

@@ -48,8 +48,14 @@ pub async fn cmd_events(session: &Session, args: EventsArgs) -> CliResult {
     let client = session.client().await?;
     let mut stream = client.events(args.after).await?;
     ui.info(&format!("Watching events on {}", client.target()));
+    let closed = crate::ui::stdout_closed();
+    tokio::pin!(closed);
     loop {
-        match stream.next().await? {
+        let item = tokio::select! {
+            item = stream.next() => item?,
+            () = &mut closed => return Ok(()),
+        };
+        match item {
             StreamItem::Event(event) if json_lines => write_line(&*event)?,
             StreamItem::Event(event) => ui.print_update(&*event)?,
             StreamItem::Reset(reset) => {

@@ -6,6 +6,29 @@ use std::fmt::Write;
 use crate::env::DOCUMENTED;
 use crate::error::EXIT_CODES;
 
+/// The widest a line of help laid out by hand may be: what an 80-column
+/// terminal shows whole. clap wraps its own text at the terminal's width (up
+/// to `max_term_width`), but a line laid out here that is wider is wrapped
+/// again by clap with no indent, and a table's row falls apart.
+pub const HELP_WIDTH: usize = 80;
+
+/// `text` after `lead` (a table's first column, e.g. `  2    `), wrapped to
+/// [`HELP_WIDTH`] with every further row under the text, not under `lead`.
+pub fn hanging(lead: &str, text: &str) -> String {
+    let indent = crate::ui::width::columns(lead);
+    let rows = crate::ui::inbox::wrap(text, HELP_WIDTH.saturating_sub(indent));
+    let mut out = String::new();
+    for (at, row) in rows.iter().enumerate() {
+        match at {
+            0 => out.push_str(lead),
+            _ => out.extend(std::iter::repeat_n(' ', indent)),
+        }
+        out.push_str(row);
+        out.push('\n');
+    }
+    out
+}
+
 /// The text after `deskctl --help`: `examples`, exit codes and environment
 /// variables.
 pub fn after_long_help(examples: &str) -> String {
@@ -16,7 +39,7 @@ pub fn after_long_help(examples: &str) -> String {
 pub fn exit_codes_and_environment() -> String {
     let mut text = String::from("Exit codes:\n");
     for (code, meaning) in EXIT_CODES {
-        let _ = writeln!(text, "  {code:<4} {meaning}");
+        text.push_str(&hanging(&format!("  {code:<4} "), meaning));
     }
     text.push_str("\nEnvironment:\n");
     let width = DOCUMENTED
@@ -25,7 +48,7 @@ pub fn exit_codes_and_environment() -> String {
         .max()
         .unwrap_or(0);
     for (name, meaning) in DOCUMENTED {
-        let _ = writeln!(text, "  {name:<width$}  {meaning}");
+        text.push_str(&hanging(&format!("  {name:<width$}  "), meaning));
     }
     text
 }
@@ -40,7 +63,8 @@ pub fn integration_settings_help(examples: &str) -> String {
         for spec in kind.settings() {
             let mark = if spec.secret { "*" } else { " " };
             let need = if spec.required { "" } else { " (optional)" };
-            let _ = writeln!(text, "    {mark}{:<20} {}{need}", spec.key, spec.help);
+            let lead = format!("    {mark}{:<20} ", spec.key);
+            text.push_str(&hanging(&lead, &format!("{}{need}", spec.help)));
         }
     }
     text.push('\n');

@@ -16,7 +16,8 @@ Examples:
   deskctl mcp --context prod               # a context and its stored token
 
 In an MCP client's configuration (e.g. claude_desktop_config.json):
-  {\"mcpServers\": {\"desk\": {\"command\": \"deskctl\", \"args\": [\"mcp\", \"--context\", \"prod\"]}}}")]
+  {\"mcpServers\": {\"desk\": {\"command\": \"deskctl\",
+                          \"args\": [\"mcp\", \"--context\", \"prod\"]}}}")]
 pub struct McpArgs {}
 
 /// Serves the tools for the target the global flags pick, until the client

@@ -123,12 +123,12 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Choose which Desk service the CLI talks to
     #[command(
-        after_help = "Examples:\n  deskctl context list\n  deskctl context add prod --server https://desk.example.com --token-stdin < token.txt\n  deskctl context use prod"
+        after_help = "Examples:\n  deskctl context list\n  deskctl context add prod --server https://desk.example.com --token-stdin \\\n      < token.txt\n  deskctl context use prod"
     )]
     Context(Verbs<context::ContextCommand>),
     /// Manage the people who work tickets
     #[command(
-        after_help = "Examples:\n  deskctl operators list\n  deskctl operators add alice --name 'Alice Smith' --email alice@example.com --team support\n  deskctl operators availability alice online"
+        after_help = "Examples:\n  deskctl operators list\n  deskctl operators add alice --name 'Alice Smith' --email alice@example.com \\\n      --team support\n  deskctl operators availability alice online"
     )]
     Operators(Verbs<operators::OperatorsCommand>),
     /// Manage teams of operators
@@ -148,7 +148,7 @@ pub enum Command {
     Agents(Verbs<agents::AgentsCommand>),
     /// Configure each agent's handover action (Escalate to Human)
     #[command(
-        after_help = "Examples:\n  deskctl actions set shop-assistant --channel web --channel email --default-priority high\n  deskctl actions status shop-assistant --messages 3\n  deskctl actions show shop-assistant -o json | jq '.name=\"Ask_A_Person\"' | deskctl actions set faq-bot -f -\n  deskctl actions disable shop-assistant"
+        after_help = "Examples:\n  deskctl actions set shop-assistant --channel web --channel email \\\n      --default-priority high\n  deskctl actions status shop-assistant --messages 3\n  deskctl actions show shop-assistant -o json | jq '.name=\"Ask_A_Person\"' \\\n      | deskctl actions set faq-bot -f -\n  deskctl actions disable shop-assistant"
     )]
     Actions(Verbs<actions::ActionsCommand>),
     /// How new tickets are assigned, and the support inbox
@@ -158,7 +158,7 @@ pub enum Command {
     Assignment(Verbs<assignment::AssignmentCommand>),
     /// Business hours
     #[command(
-        after_help = "Examples:\n  deskctl hours set --enabled true --timezone Europe/Berlin --days mon,tue,wed,thu,fri --start 09:00 --end 17:00\n  deskctl hours check --at 2026-03-30T08:30"
+        after_help = "Examples:\n  deskctl hours set --enabled true --timezone Europe/Berlin \\\n      --days mon,tue,wed,thu,fri --start 09:00 --end 17:00\n  deskctl hours check --at 2026-03-30T08:30"
     )]
     Hours(Verbs<hours::HoursCommand>),
     /// Who is told when a customer asks for a human
@@ -171,7 +171,7 @@ pub enum Command {
     Fields(Verbs<fields::FieldsCommand>),
     /// Connections to external help desks, and deliveries of handoffs to them
     #[command(
-        after_help = "Examples:\n  deskctl integrations connect zendesk --set subdomain=acme --secret api-token=env:ZD_TOKEN\n  deskctl integrations deliveries --state dead\n  deskctl integrations test zendesk"
+        after_help = "Examples:\n  deskctl integrations connect zendesk --set subdomain=acme \\\n      --secret api-token=env:ZD_TOKEN\n  deskctl integrations deliveries --state dead\n  deskctl integrations test zendesk"
     )]
     Integrations(Verbs<integrations::IntegrationsCommand>),
     /// Priority and assignment rules
@@ -201,12 +201,12 @@ pub enum Command {
     Events(events::EventsArgs),
     /// The SMTP server that emails customers and owners
     #[command(
-        after_help = "Examples:\n  deskctl email set --host smtp.example.com --tls starttls --username desk --password-env SMTP_PASSWORD\n  deskctl email show"
+        after_help = "Examples:\n  deskctl email set --host smtp.example.com --tls starttls --username desk \\\n      --password-env SMTP_PASSWORD\n  deskctl email show"
     )]
     Email(Verbs<email::EmailCommand>),
     /// The AI agent platform's webhook for live replies and takeovers
     #[command(
-        after_help = "Examples:\n  deskctl delivery set --url https://ai.example.com/desk/events --secret-env DESK_WEBHOOK_SECRET\n  deskctl delivery show"
+        after_help = "Examples:\n  deskctl delivery set --url https://ai.example.com/desk/events \\\n      --secret-env DESK_WEBHOOK_SECRET\n  deskctl delivery show"
     )]
     Delivery(Verbs<delivery::DeliveryCommand>),
     /// Outbound messages: pending, delivered and dead, with their errors
@@ -268,7 +268,8 @@ Examples:
   deskctl tickets list --view unassigned
   deskctl handoff preview -f convo.json --env development
   deskctl apply -f desk.yaml --context prod
-  deskctl context add prod --server https://desk.example.com --token-stdin < token.txt
+  deskctl context add prod --server https://desk.example.com --token-stdin \\
+      < token.txt
   deskctl serve --listen 0.0.0.0:7070";
 
 /// The top-level commands by what they are for, as `deskctl --help` lists them.
@@ -326,7 +327,13 @@ pub fn command() -> clap::Command {
                 .find_subcommand(name)
                 .unwrap_or_else(|| panic!("COMMAND_GROUPS names `{name}`, which is no command"));
             let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
-            groups.push_str(&format!("  {literal}{name:<width$}{literal:#}  {about}\n"));
+            let lead = format!("  {name:<width$}  ");
+            let rows = help::hanging(&lead, &about);
+            // The name in the literal style, as clap shows a command's.
+            groups.push_str(&format!(
+                "  {literal}{name}{literal:#}{}",
+                &rows[name.len() + 2..]
+            ));
         }
         groups.push('\n');
     }
@@ -525,6 +532,44 @@ mod tests {
             })
             .collect();
         assert!(long.is_empty(), "longer than 100 columns: {long:#?}");
+    }
+
+    /// On an 80-column terminal every line of every help fits: clap wraps
+    /// its own text there (a paragraph on one line included), and what is
+    /// laid out by hand (the grouped commands, exit codes, environment,
+    /// settings, examples, paragraphs wrapped by hand) is never wrapped
+    /// again by clap, which would break it with no indent.
+    #[test]
+    fn every_help_fits_an_80_column_terminal_as_it_is_laid_out() {
+        let width = |line: &str| crate::ui::width::columns(line);
+        let mut wide = Vec::new();
+        for (path, command) in commands() {
+            let mut command = command.term_width(help::HELP_WIDTH);
+            let rendered = [command.render_help(), command.render_long_help()];
+            let by_hand = [command.get_after_help(), command.get_after_long_help()];
+            for text in rendered.iter().map(|t| t.to_string()) {
+                for line in text.lines().filter(|l| width(l) > help::HELP_WIDTH) {
+                    wide.push(format!("{path}: {line}"));
+                }
+            }
+            for text in by_hand.into_iter().flatten().map(|t| t.to_string()) {
+                let lines: Vec<&str> = text.lines().collect();
+                for (at, line) in lines.iter().enumerate() {
+                    let text_beside = |at: Option<usize>| {
+                        at.and_then(|at| lines.get(at))
+                            .is_some_and(|l| !l.is_empty() && !l.starts_with(' '))
+                    };
+                    let by_hand = line.starts_with(' ')
+                        || text_beside(at.checked_sub(1))
+                        || text_beside(Some(at + 1));
+                    if by_hand && width(line) > help::HELP_WIDTH {
+                        wide.push(format!("{path}: {line}"));
+                    }
+                }
+            }
+        }
+        wide.dedup();
+        assert!(wide.is_empty(), "wider than 80 columns: {wide:#?}");
     }
 
     #[test]

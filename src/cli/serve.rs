@@ -246,9 +246,7 @@ fn init_logging(session: &Session, format: LogFormat) -> Option<String> {
         // A closed stderr is no reason to panic.
         .log_internal_errors(false);
     let _ = match format {
-        LogFormat::Text => builder
-            .with_ansi(session.color.wanted(&std::io::stderr()))
-            .try_init(),
+        LogFormat::Text => builder.with_ansi(session.ui.color_stderr()).try_init(),
         LogFormat::Json => builder
             .json()
             .flatten_event(true)

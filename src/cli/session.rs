@@ -12,7 +12,7 @@ use crate::error::{CliError, CliResult};
 use crate::server::LocalDesk;
 use crate::server::sealing::Keys;
 use crate::server::store::{Location, Open};
-use crate::ui::{ColorChoice, Ui};
+use crate::ui::Ui;
 
 pub struct Session {
     pub ui: Ui,
@@ -21,8 +21,6 @@ pub struct Session {
     pub flags: TargetFlags,
     /// `-v` given this many times.
     pub verbose: u8,
-    /// `--color`, for what draws outside the Ui (serve's log).
-    pub color: ColorChoice,
     /// The local desks this command opened, finished by [`Session::finish`],
     /// each with its file when this command created it.
     pub opened: std::sync::Mutex<Vec<(LocalDesk, Option<std::path::PathBuf>)>>,

@@ -25,6 +25,11 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("reply", &["respond", "answer"]),
 ];
 
+/// Words for searching, and where each noun searches: a flag of its list,
+/// which is the tip (`tickets search refund` → `list --search`).
+const SEARCH_WORDS: &[&str] = &["search", "find", "grep"];
+const SEARCHED_BY: &[(&str, &str)] = &[("tickets", "list --search")];
+
 /// `error` with a tip naming the verb a synonym stands for, when clap
 /// refused an unknown subcommand and the noun it was given to (found by
 /// walking `args` down `command`) has that verb. It takes the place of
@@ -53,11 +58,17 @@ pub fn with_synonym_tip(
             noun = sub;
         }
     }
+    let searched = SEARCHED_BY
+        .iter()
+        .filter(|_| SEARCH_WORDS.contains(&given.as_str()))
+        .find(|(name, _)| noun.get_name() == *name)
+        .map(|(_, tip)| *tip);
     let verb = SYNONYMS
         .iter()
         .filter(|(_, words)| words.contains(&given.as_str()))
         .map(|(verb, _)| *verb)
-        .find(|verb| noun.find_subcommand(verb).is_some());
+        .find(|verb| noun.find_subcommand(verb).is_some())
+        .or(searched);
     if let Some(verb) = verb {
         error.insert(
             ContextKind::SuggestedSubcommand,
@@ -102,6 +113,12 @@ mod tests {
         assert_eq!(tip("deskctl operators get bob").as_deref(), Some("show"));
         // The same word, another noun's verb.
         assert_eq!(tip("deskctl tokens delete 7").as_deref(), Some("revoke"));
+        // Searching is a flag of the list.
+        assert_eq!(
+            tip("deskctl tickets search refund").as_deref(),
+            Some("list --search")
+        );
+        assert_eq!(tip("deskctl operators search bob"), None);
         // A noun without such a verb gets no tip rather than a wrong one.
         assert_eq!(tip("deskctl tickets delete 10042"), None);
         assert_eq!(tip("deskctl tickets frobnicate 10042"), None);

@@ -38,10 +38,13 @@ pub fn query_selects(
 ) -> bool {
     use crate::api::{TicketStatus, TicketView};
     let active = ticket.status != TicketStatus::Resolved;
+    // A status asked for takes the place of `mine`'s and `unassigned`'s own
+    // (open or pending), as the store's condition does.
+    let to_work = active || query.status.is_some();
     let in_view = match query.view.unwrap_or(TicketView::All) {
         TicketView::All => true,
-        TicketView::Mine => active && me.is_some() && ticket.assignee.as_deref() == me,
-        TicketView::Unassigned => active && ticket.assignee.is_none(),
+        TicketView::Mine => to_work && me.is_some() && ticket.assignee.as_deref() == me,
+        TicketView::Unassigned => to_work && ticket.assignee.is_none(),
         TicketView::Resolved => !active,
     };
     let same = |wanted: &Option<String>, value: &Option<String>| {
@@ -234,6 +237,68 @@ mod tests {
             "last_activity_at": "2026-01-01T00:00:00Z"
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn a_status_asked_for_takes_the_place_of_mine_and_unassigned_own() {
+        use crate::api::{TicketQuery, TicketStatus, TicketView};
+        let resolved = |assignee: Option<&str>| crate::api::Ticket {
+            assignee: assignee.map(Into::into),
+            status: TicketStatus::Resolved,
+            ..ticket()
+        };
+        let query = |view, status| TicketQuery {
+            view: Some(view),
+            status,
+            ..TicketQuery::default()
+        };
+        let bob = Some("bob");
+        let done = Some(TicketStatus::Resolved);
+        assert!(query_selects(
+            &query(TicketView::Mine, done),
+            &resolved(bob),
+            &[],
+            bob
+        ));
+        assert!(!query_selects(
+            &query(TicketView::Mine, done),
+            &resolved(Some("alice")),
+            &[],
+            bob
+        ));
+        assert!(query_selects(
+            &query(TicketView::Unassigned, done),
+            &resolved(None),
+            &[],
+            bob
+        ));
+        assert!(!query_selects(
+            &query(TicketView::Unassigned, done),
+            &resolved(bob),
+            &[],
+            bob
+        ));
+        // Without one, both are the tickets still to work.
+        assert!(!query_selects(
+            &query(TicketView::Mine, None),
+            &resolved(bob),
+            &[],
+            bob
+        ));
+        assert!(!query_selects(
+            &query(TicketView::Unassigned, None),
+            &resolved(None),
+            &[],
+            bob
+        ));
+        // `resolved` is a status itself: another one selects nothing.
+        let open = Some(TicketStatus::Open);
+        assert!(!query_selects(
+            &query(TicketView::Resolved, open),
+            &ticket(),
+            &[],
+            bob
+        ));
     }
 
     #[test]

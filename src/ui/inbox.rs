@@ -1238,14 +1238,21 @@ impl Inbox {
     }
 
     /// Puts the first page a view was read with in place, with the view's
-    /// count (the page's length when it is the whole view).
+    /// count (the page's length when it is the whole view). The view shown
+    /// keeps the ticket selected when it is still listed (a search that
+    /// finds it again), else selects the first.
     pub fn load(&mut self, view: TicketView, page: Page<Ticket>, total: u64) -> Command {
         let at = view_index(view);
+        let selected = self.selected_ticket().map(|t| t.number);
         self.tickets[at] = page.items;
         self.more[at] = page.next_cursor;
         self.loaded_filter = self.filter.clone();
         self.set_total(view, total);
-        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+        if at == self.view {
+            self.selected = selected
+                .and_then(|n| self.shown().iter().position(|t| t.number == n))
+                .unwrap_or(0);
+        }
         self.follow_selection()
     }
 
@@ -1725,7 +1732,7 @@ fn text_box_rows(text: &str, columns: usize, height: usize) -> (Vec<String>, usi
 /// `text` in rows of at most `columns` display columns, as drawn (see
 /// [`displayed`]): its own line breaks kept, a line broken at the last space
 /// that fits, and a word longer than a row cut where the row ends.
-fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let columns = columns.max(1);
     let mut rows = Vec::new();
     for line in text.split('\n') {
@@ -1947,6 +1954,39 @@ mod tests {
         load_whole(&mut inbox, TicketView::Resolved, resolved);
         inbox.timeline = Some((10001, Vec::new()));
         inbox
+    }
+
+    #[test]
+    fn a_search_keeps_the_ticket_selected_when_it_still_lists_it_else_the_first() {
+        let mut inbox = inbox();
+        inbox.view = view_index(TicketView::All);
+        inbox.selected = 2;
+        assert_eq!(inbox.selected_ticket().unwrap().number, 10002);
+        // The search finds it again, higher up: the selection follows it,
+        // and its timeline is read.
+        let tickets = vec![
+            ticket(10002, None, "open"),
+            ticket(10001, Some("bob"), "open"),
+        ];
+        let command = load_whole(&mut inbox, TicketView::All, tickets);
+        assert_eq!(inbox.selected_ticket().unwrap().number, 10002);
+        assert!(
+            matches!(command, Command::LoadTimeline(10002)),
+            "{command:?}"
+        );
+        // Another view read meanwhile leaves the one shown alone.
+        load_whole(&mut inbox, TicketView::Resolved, Vec::new());
+        assert_eq!(inbox.selected_ticket().unwrap().number, 10002);
+        // A search that does not find it selects the first ticket listed,
+        // not whatever came to stand in its row.
+        inbox.selected = 1;
+        let tickets = vec![
+            ticket(10003, None, "open"),
+            ticket(10002, None, "open"),
+            ticket(10000, Some("bob"), "resolved"),
+        ];
+        load_whole(&mut inbox, TicketView::All, tickets);
+        assert_eq!(inbox.selected_ticket().unwrap().number, 10003);
     }
 
     /// The screen's text as a terminal shows it: a full-width character

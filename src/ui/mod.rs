@@ -10,7 +10,7 @@ pub mod plan;
 mod prompt;
 mod table;
 mod time;
-mod width;
+pub(crate) mod width;
 
 pub use output::{Detail, Tabular};
 pub use time::{relative, zoned_to_the_second};
@@ -42,7 +42,8 @@ pub enum OutputFormat {
 /// When to use color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb say otherwise.
+    /// On a terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb say otherwise;
+    /// anywhere with CLICOLOR_FORCE.
     Auto,
     /// Always, even when piped.
     Always,
@@ -51,16 +52,41 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Whether to color what is written to `stream`.
-    pub fn wanted(self, stream: &impl anstream::stream::RawStream) -> bool {
+    /// Whether to color what is written to a stream, a terminal or not: the
+    /// one place that decides, for tables, status lines, errors, help, logs
+    /// and the inbox. The flag wins; then CLICOLOR_FORCE, which asks for
+    /// color by name, over NO_COLOR, which turns it off by default (gh's
+    /// order; anstream's puts NO_COLOR first); then whether the stream is
+    /// a terminal that draws color.
+    pub fn wanted(self, env: &EnvVars, terminal: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            // anstream reads NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM.
-            ColorChoice::Auto => {
-                anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
+            ColorChoice::Auto if env.clicolor_force => true,
+            ColorChoice::Auto if env.no_color => false,
+            ColorChoice::Auto => terminal && (!env.dumb_terminal || env.clicolor),
+        }
+    }
+
+    /// The choice a command line makes with `--color`, read before clap has
+    /// parsed it, for clap's own help and errors: the last one given before
+    /// `--`, as clap would take it; `auto` when there is none or it is not
+    /// one clap would take.
+    pub fn from_args(args: &[std::ffi::OsString]) -> ColorChoice {
+        use clap::ValueEnum;
+        let mut choice = ColorChoice::Auto;
+        let mut args = args.iter().skip(1).map(|a| a.to_str().unwrap_or_default());
+        while let Some(arg) = args.next() {
+            let value = match arg {
+                "--" => break,
+                "--color" => args.next(),
+                _ => arg.strip_prefix("--color="),
+            };
+            if let Some(value) = value {
+                choice = ColorChoice::from_str(value, false).unwrap_or(ColorChoice::Auto);
             }
         }
+        choice
     }
 }
 
@@ -109,8 +135,8 @@ impl Ui {
     pub fn new(settings: UiSettings, env: &EnvVars) -> Ui {
         let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
-        let color = settings.color.wanted(&std::io::stdout());
-        let color_stderr = settings.color.wanted(&std::io::stderr());
+        let color = settings.color.wanted(env, stdout_tty);
+        let color_stderr = settings.color.wanted(env, stderr_tty);
         // dialoguer and indicatif draw through `console`: make it agree.
         console::set_colors_enabled(color);
         console::set_colors_enabled_stderr(color_stderr);
@@ -141,6 +167,11 @@ impl Ui {
     /// Whether stdout is drawn in color (off with NO_COLOR, --color never, a pipe).
     pub fn color(&self) -> bool {
         self.color
+    }
+
+    /// Whether stderr is drawn in color: status lines, errors, logs.
+    pub fn color_stderr(&self) -> bool {
+        self.color_stderr
     }
 
     pub fn can_prompt(&self) -> bool {
@@ -333,8 +364,62 @@ impl Ui {
     }
 }
 
-/// Sends the client's request traces (`-v`) to stderr.
-pub fn trace_requests(verbose: u8, color: ColorChoice) {
+/// Resolves once nobody reads stdout any more: a pipe whose reader closed
+/// (`deskctl events | head -1`, once head has its line). A command that
+/// waits for changes ends then, as `tail -f` does, not at the line after
+/// the next change, which may be hours away. Never resolves on a regular
+/// file, or where the platform cannot tell.
+pub async fn stdout_closed() {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use tokio::io::{Interest, unix::AsyncFd};
+        // Error events are reported for a pipe's writing end when its
+        // reader is gone; a regular file cannot be waited on (refused).
+        let watched = std::io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            // SAFETY: the descriptor is an `OwnedFd` the `AsyncFd` owns: it
+            // stays open, and the same, until the `AsyncFd` is dropped.
+            .and_then(|fd| unsafe { AsyncFd::register_with_interest(fd, Interest::ERROR) }.ok());
+        if let Some(fd) = watched {
+            while let Ok(mut ready) = fd.ready(Interest::ERROR).await {
+                if ready.ready().is_error() {
+                    return;
+                }
+                ready.clear_ready();
+            }
+        }
+    }
+    std::future::pending::<()>().await
+}
+
+/// Prints clap's own answer (help, version or a usage error), colored as
+/// everything else is ([`ColorChoice::wanted`], not clap's own reading of
+/// the environment), and gives the exit code: help and version go to stdout
+/// and are a success, usage errors go to stderr and exit 2.
+pub fn print_clap_answer(error: &clap::Error, color: ColorChoice, env: &EnvVars) -> u8 {
+    let to_stderr = error.use_stderr();
+    let terminal = match to_stderr {
+        true => std::io::stderr().is_terminal(),
+        false => std::io::stdout().is_terminal(),
+    };
+    let styled = error.render();
+    let text = match color.wanted(env, terminal) {
+        true => styled.ansi().to_string(),
+        false => styled.to_string(),
+    };
+    // A closed stream (`deskctl --help | head -1`) is no failure.
+    let _ = match to_stderr {
+        true => std::io::stderr().lock().write_all(text.as_bytes()),
+        false => std::io::stdout().lock().write_all(text.as_bytes()),
+    };
+    if to_stderr { 2 } else { 0 }
+}
+
+/// Sends the client's request traces (`-v`) to stderr, in color when `ansi`.
+pub fn trace_requests(verbose: u8, ansi: bool) {
     let filter = if verbose > 1 {
         "deskctl=debug"
     } else {
@@ -343,7 +428,7 @@ pub fn trace_requests(verbose: u8, color: ColorChoice) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
         .with_writer(std::io::stderr)
-        .with_ansi(color.wanted(&std::io::stderr()))
+        .with_ansi(ansi)
         .without_time()
         .with_level(false)
         .with_target(false)
@@ -492,6 +577,62 @@ pub fn capitalize_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_flag_then_clicolor_force_then_no_color_then_the_terminal_decide_color() {
+        let env = |pairs: &[(&str, &str)]| {
+            let pairs: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            EnvVars::from_lookup(|name| {
+                let found = pairs.iter().find(|(k, _)| k == name);
+                found.map(|(_, v)| std::ffi::OsString::from(v))
+            })
+        };
+        let xterm = ("TERM", "xterm-256color");
+        let auto =
+            |pairs: &[(&str, &str)], terminal| ColorChoice::Auto.wanted(&env(pairs), terminal);
+        assert!(auto(&[xterm], true));
+        assert!(!auto(&[xterm], false), "a pipe");
+        assert!(!auto(&[xterm, ("NO_COLOR", "1")], true));
+        assert!(!auto(&[xterm, ("CLICOLOR", "0")], true));
+        assert!(!auto(&[("TERM", "dumb")], true));
+        assert!(auto(&[("TERM", "dumb"), ("CLICOLOR", "1")], true));
+        assert!(auto(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")], false));
+        assert!(auto(&[("CLICOLOR", "0"), ("CLICOLOR_FORCE", "yes")], false));
+        assert!(!auto(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "0")], true));
+        let forced = env(&[("CLICOLOR_FORCE", "1")]);
+        assert!(!ColorChoice::Never.wanted(&forced, true));
+        assert!(ColorChoice::Always.wanted(&env(&[("NO_COLOR", "1")]), false));
+    }
+
+    #[test]
+    fn the_color_flag_is_read_before_clap_parses_the_command_line() {
+        let choice = |args: &[&str]| {
+            let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            ColorChoice::from_args(&args)
+        };
+        assert_eq!(choice(&["deskctl", "--help"]), ColorChoice::Auto);
+        assert_eq!(
+            choice(&["deskctl", "--color", "never", "-h"]),
+            ColorChoice::Never
+        );
+        assert_eq!(
+            choice(&["deskctl", "teams", "-h", "--color=always"]),
+            ColorChoice::Always
+        );
+        assert_eq!(
+            choice(&["deskctl", "--color=never", "--color", "always"]),
+            ColorChoice::Always,
+            "the last one"
+        );
+        assert_eq!(choice(&["deskctl", "--color", "purple"]), ColorChoice::Auto);
+        assert_eq!(
+            choice(&["deskctl", "--", "--color=never"]),
+            ColorChoice::Auto
+        );
+    }
 
     #[test]
     fn control_characters_show_in_caret_notation_and_line_breaks_stay() {

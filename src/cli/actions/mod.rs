@@ -34,7 +34,7 @@ action, as `PUT /v1/agents/{key}/handover` takes it: a field it leaves out takes
 show -o json|yaml` prints exactly what -f reads, so setting what it printed changes nothing. A \
 file with an error is refused, each problem shown at its line and column, and nothing changes.
 
-Examples:\n  deskctl actions set shop-assistant --channel web --channel telegram\n  deskctl actions set shop-assistant --platform zendesk --default-priority high\n  deskctl actions set shop-assistant --when-to-use-file guidance.md --human-button true --message-threshold 3\n  deskctl actions show shop-assistant -o yaml > action.yaml && deskctl actions set shop-assistant -f action.yaml\n  deskctl actions show shop-assistant -o json | jq '.name=\"Ask_A_Person\"' | deskctl actions set faq-bot -f -\n  deskctl actions set faq-bot -f action.yaml --platform inbox"
+Examples:\n  deskctl actions set shop-assistant --channel web --channel telegram\n  deskctl actions set shop-assistant --platform zendesk --default-priority high\n  deskctl actions set shop-assistant --when-to-use-file guidance.md \\\n      --human-button true --message-threshold 3\n  deskctl actions show shop-assistant -o yaml > action.yaml \\\n      && deskctl actions set shop-assistant -f action.yaml\n  deskctl actions show shop-assistant -o json | jq '.name=\"Ask_A_Person\"' \\\n      | deskctl actions set faq-bot -f -\n  deskctl actions set faq-bot -f action.yaml --platform inbox"
     )]
     Set(Box<set::ActionsSetArgs>),
     /// Enable an agent's handover action

@@ -40,9 +40,9 @@ pub enum ContextCommand {
     /// DESKCTL_TOKEN or a prompt, never from the command line, and checked
     /// against the service
     #[command(after_help = "Examples:\n  \
-        deskctl context add prod --server https://desk.example.com --token-stdin < token.txt\n  \
-        deskctl context add staging --server http://10.0.0.5:7070 --environment staging --use\n  \
-        deskctl context add prod --server https://desk.example.com --protected --no-verify")]
+        deskctl context add prod --server https://desk.example.com --token-stdin \\\n      < token.txt\n  \
+        deskctl context add staging --server http://10.0.0.5:7070 \\\n      --environment staging --use\n  \
+        deskctl context add prod --server https://desk.example.com --protected \\\n      --no-verify")]
     Add(add::ContextAddArgs),
     /// Change a context's server, token, environment or protection, keeping
     /// the rest

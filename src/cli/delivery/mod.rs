@@ -21,7 +21,7 @@ pub enum DeliveryCommand {
     Show(show::DeliveryShowArgs),
     /// Change the delivery webhook or its signing secret
     #[command(
-        after_help = "Examples:\n  deskctl delivery set --url https://ai.example.com/desk/events --secret-env DESK_WEBHOOK_SECRET\n  deskctl delivery set --no-url --no-secret"
+        after_help = "Examples:\n  deskctl delivery set --url https://ai.example.com/desk/events \\\n      --secret-env DESK_WEBHOOK_SECRET\n  deskctl delivery set --no-url --no-secret"
     )]
     Set(set::DeliverySetArgs),
 }

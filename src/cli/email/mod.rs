@@ -20,7 +20,7 @@ pub enum EmailCommand {
     Show(show::EmailShowArgs),
     /// Change the SMTP server settings
     #[command(
-        after_help = "Examples:\n  deskctl email set --host smtp.example.com --tls starttls --username desk --password-env SMTP_PASSWORD\n  deskctl email set --from 'Acme Support <support@example.com>'\n  deskctl email set --no-username"
+        after_help = "Examples:\n  deskctl email set --host smtp.example.com --tls starttls --username desk \\\n      --password-env SMTP_PASSWORD\n  deskctl email set --from 'Acme Support <support@example.com>'\n  deskctl email set --no-username"
     )]
     Set(set::EmailSetArgs),
 }

@@ -25,7 +25,7 @@ pub enum FieldsCommand {
     Show(show::FieldsShowArgs),
     /// Add a ticket field
     #[command(
-        after_help = "Examples:\n  deskctl fields add order-id --name 'Order ID' --type text\n  deskctl fields add plan --name Plan --type dropdown --option free --option gold"
+        after_help = "Examples:\n  deskctl fields add order-id --name 'Order ID' --type text\n  deskctl fields add plan --name Plan --type dropdown --option free \\\n      --option gold"
     )]
     Add(add::FieldsAddArgs),
     /// Rename a field or replace a dropdown's options

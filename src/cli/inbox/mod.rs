@@ -54,7 +54,7 @@ pub enum InboxCommand {
     /// Take one email (RFC 5322, from stdin) into the support inbox: for an MTA's
     /// pipe transport
     #[command(
-        after_help = "Examples:\n  deskctl inbox receive < message.eml\n  deskctl inbox receive --to help@example.com < message.eml   # the envelope recipient (Postfix ${recipient})\n\nExit codes: 0 taken (a new ticket, a reply on one, or a duplicate), 65 malformed or\nrefused mail (an MTA bounces it), 66 the message file or stdin cannot be read,\n75 a temporary failure (an MTA tries again later)."
+        after_help = "Examples:\n  deskctl inbox receive < message.eml\n  deskctl inbox receive --to help@example.com \\\n      < message.eml   # the envelope recipient (Postfix ${recipient})\n\nExit codes: 0 taken (a new ticket, a reply on one, or a duplicate), 65 malformed\nor refused mail (an MTA bounces it), 66 the message file or stdin cannot be\nread, 75 a temporary failure (an MTA tries again later)."
     )]
     Receive(InboxReceiveArgs),
 }

@@ -11,10 +11,12 @@ use crate::domain::workspace::connection::{self, Misnamed};
 use crate::error::{CliError, CliResult};
 
 pub(super) const EXAMPLES: &str = "Examples:
-  deskctl integrations connect zendesk --set subdomain=acme --set email=bot@acme.com \\
-      --secret api-token=env:ZD_TOKEN
-  deskctl integrations connect freshdesk --set domain=acme --secret api-key --no-test
-  deskctl integrations connect zendesk --field order-id=360001234 --priority urgent=urgent";
+  deskctl integrations connect zendesk --set subdomain=acme \\
+      --set email=bot@acme.com --secret api-token=env:ZD_TOKEN
+  deskctl integrations connect freshdesk --set domain=acme --secret api-key \\
+      --no-test
+  deskctl integrations connect zendesk --field order-id=360001234 \\
+      --priority urgent=urgent";
 
 #[derive(Debug, Args)]
 #[command(after_long_help = crate::cli::help::integration_settings_help(EXAMPLES))]

@@ -30,7 +30,7 @@ pub enum OperatorsCommand {
     Show(show::OperatorsShowArgs),
     /// Add an operator
     #[command(
-        after_help = "Examples:\n  deskctl operators add alice --name 'Alice Smith' --email alice@example.com\n  deskctl operators add bob --name Bob --email bob@example.com --role manager --team support --capacity 8"
+        after_help = "Examples:\n  deskctl operators add alice --name 'Alice Smith' --email alice@example.com\n  deskctl operators add bob --name Bob --email bob@example.com --role manager \\\n      --team support --capacity 8"
     )]
     Add(add::OperatorsAddArgs),
     /// Change an operator
@@ -41,7 +41,7 @@ pub enum OperatorsCommand {
     /// Remove an operator, with their team memberships and tokens
     #[command(visible_alias = "rm")]
     #[command(
-        after_help = "Their open and pending tickets are unassigned, or handed over with --reassign-to.\nTheir resolved tickets keep them as assignee, the record of who handled them\n(`tickets list --assignee HANDLE` still finds them); one reopened later goes back\nto its team unassigned. Adding the handle again gives that history to the new\noperator: use a new handle for someone else.\n\nExamples:\n  deskctl operators remove bob\n  deskctl operators remove bob --reassign-to alice --yes"
+        after_help = "Their open and pending tickets are unassigned, or handed over with\n--reassign-to. Their resolved tickets keep them as assignee, the record of who\nhandled them (`tickets list --assignee HANDLE` still finds them); one reopened\nlater goes back to its team unassigned. Adding the handle again gives that\nhistory to the new operator: use a new handle for someone else.\n\nExamples:\n  deskctl operators remove bob\n  deskctl operators remove bob --reassign-to alice --yes"
     )]
     Remove(remove::OperatorsRemoveArgs),
     /// Set whether an operator takes new tickets

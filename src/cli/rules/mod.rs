@@ -22,7 +22,7 @@ pub enum RulesCommand {
     List(list::RulesListArgs),
     /// Add a rule
     #[command(
-        after_help = "Examples:\n  deskctl rules add priority --when channel=telegram --priority high\n  deskctl rules add assignment --when 'reason contains invoice' --team billing --name invoices\n  deskctl rules add priority --any --when context.plan=gold --when 'requester.email contains @vip.' --priority urgent --position 1"
+        after_help = "Examples:\n  deskctl rules add priority --when channel=telegram --priority high\n  deskctl rules add assignment --when 'reason contains invoice' --team billing \\\n      --name invoices\n  deskctl rules add priority --any --when context.plan=gold \\\n      --when 'requester.email contains @vip.' --priority urgent --position 1"
     )]
     Add(add::RulesAddArgs),
     /// Remove a rule

@@ -22,7 +22,7 @@ pub enum SecretsCommand {
     /// and it says so (exit 2). Runs where the key is: on a desk file or a database,
     /// never over HTTP.
     #[command(
-        after_help = "Examples:\n  deskctl secrets rotate-key\n  deskctl secrets rotate-key --database postgres://desk@db/desk\n  DESKCTL_SECRET_KEY=\"$NEW,$OLD\" deskctl secrets rotate-key --database postgres://desk@db/desk"
+        after_help = "Examples:\n  deskctl secrets rotate-key\n  deskctl secrets rotate-key --database postgres://desk@db/desk\n  DESKCTL_SECRET_KEY=\"$NEW,$OLD\" deskctl secrets rotate-key \\\n      --database postgres://desk@db/desk"
     )]
     RotateKey(RotateKeyArgs),
 }

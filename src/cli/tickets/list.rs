@@ -67,10 +67,12 @@ const TERMINAL_LIMIT: u32 = 30;
 #[derive(Debug, Args)]
 pub struct TicketsListArgs {
     /// mine: assigned to you; all: every ticket; unassigned: waiting for someone;
-    /// resolved: closed
+    /// resolved: closed. Mine and unassigned hold open and pending tickets, or
+    /// those in the --status asked for
     #[arg(long, default_value = "all", value_parser = wire_enum_parser::<TicketView>(TicketView::NAMES))]
     pub view: TicketView,
-    /// Only tickets in this state
+    /// Only tickets in this state (`--view mine --status resolved`: the ones you
+    /// resolved)
     #[arg(long, value_parser = wire_enum_parser::<TicketStatus>(TicketStatus::NAMES))]
     pub status: Option<TicketStatus>,
     /// Only tickets of this priority
@@ -112,6 +114,7 @@ pub struct TicketsListArgs {
     /// (`plan=enterprise`, `seats=5`, `vip=true`); repeat it for several,
     /// all of which must hold
     #[arg(long, value_name = "KEY=VALUE", value_parser = crate::domain::field_conditions::parse_condition)]
+    #[arg(add = crate::cli::complete::field_conditions())]
     pub field: Vec<FieldCondition>,
     /// The order: -activity (newest activity first, the default), activity
     /// (what has waited longest first), -created (newest tickets first) or
@@ -400,8 +403,14 @@ async fn watch(
         _ => None,
     };
     ui.info("Watching for changes (Ctrl-C to stop)");
+    let closed = crate::ui::stdout_closed();
+    tokio::pin!(closed);
     loop {
-        match events.next().await? {
+        let item = tokio::select! {
+            item = events.next() => item?,
+            () = &mut closed => return Ok(()),
+        };
+        match item {
             // A handoff's and a delivery's events carry a ticket they did
             // not change (its creation is an event of its own).
             StreamItem::Event(event)

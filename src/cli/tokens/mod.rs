@@ -20,7 +20,7 @@ pub enum TokensCommand {
     List(list::TokensListArgs),
     /// Create a token and print its secret, once
     #[command(
-        after_help = "Examples:\n  deskctl tokens create --operator alice\n  deskctl tokens create --ingest --name ai-platform\n  deskctl tokens create --operator alice | deskctl context add prod --server https://desk.example.com --token-stdin"
+        after_help = "Examples:\n  deskctl tokens create --operator alice\n  deskctl tokens create --ingest --name ai-platform\n  deskctl tokens create --operator alice | deskctl context add prod \\\n      --server https://desk.example.com --token-stdin"
     )]
     Create(create::TokensCreateArgs),
     /// Revoke a token: requests with it fail from now on

@@ -21,6 +21,8 @@ pub struct ListTickets;
 pub struct ListTicketsArgs {
     /// `mine` (open and pending tickets assigned to you), `unassigned` (open
     /// and pending, nobody assigned), `resolved`, or `all` (the default).
+    /// A `status` takes the place of `mine`'s and `unassigned`'s open and
+    /// pending.
     #[serde(default)]
     pub view: Option<TicketView>,
     #[serde(default)]

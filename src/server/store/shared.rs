@@ -388,15 +388,21 @@ pub(super) fn ticket_condition(
         clauses: Vec::new(),
         binds: Vec::new(),
     };
+    // `mine` and `unassigned` are the tickets still to work unless a status
+    // is asked for, which takes the place of their own: `--view mine
+    // --status resolved` is what I resolved (as [`query_selects`] reads it).
+    //
+    // [`query_selects`]: crate::domain::events::query_selects
+    let active = match filter.status {
+        None => " AND status IN ('open', 'pending')",
+        Some(_) => "",
+    };
     match filter.view {
         TicketView::Mine => {
             let me = c.param(Bind::Text(filter.me.clone().unwrap_or_default()));
-            c.clauses
-                .push(format!("assignee = {me} AND status IN ('open', 'pending')"));
+            c.clauses.push(format!("assignee = {me}{active}"));
         }
-        TicketView::Unassigned => c
-            .clauses
-            .push("assignee IS NULL AND status IN ('open', 'pending')".into()),
+        TicketView::Unassigned => c.clauses.push(format!("assignee IS NULL{active}")),
         TicketView::Resolved => c.clauses.push("status = 'resolved'".into()),
         TicketView::All => {}
     }

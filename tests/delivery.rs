@@ -532,7 +532,8 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
         sink.messages().into_iter().nth(1)
     });
     assert_eq!(reply["from"], "Bob Jones <bob@example.com>");
-    assert_eq!(reply["mailfrom"], "bob@example.com");
+    // Bounces go to the desk's own address, not to bob's mailbox.
+    assert_eq!(reply["mailfrom"], "support@acme.example");
     assert_eq!(reply["to"], "Dana <dana@example.com>");
     assert_eq!(reply["rcpttos"], json!(["dana@example.com"]));
     assert_eq!(reply["subject"], "Re: Where is my parcel [#10001]");
@@ -604,6 +605,8 @@ fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
     let first = reply(0, "Checking.");
     assert_eq!(first["from"], "Acme Support <support@acme.example>");
     assert_eq!(first["reply_to"], "help@example.com");
+    // A bounce comes back to the support inbox, which records it.
+    assert_eq!(first["mailfrom"], "help@example.com");
     assert_eq!(first["in_reply_to"], "<c1@mail.example.com>");
     assert_eq!(first["references"], "<c1@mail.example.com>");
     assert_eq!(first["subject"], "Re: Order 99 [#10001]", "not Re: RE:");
@@ -630,6 +633,7 @@ fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
     desk.run(&["assignment", "set", "--no-support-inbox"]);
     let third = reply(2, "Anything else?");
     assert_eq!(third["reply_to"], Value::Null);
+    assert_eq!(third["mailfrom"], "support@acme.example");
     assert_eq!(third["in_reply_to"], "<c2@mail.example.com>");
 }
 

@@ -1823,6 +1823,77 @@ fn the_json_api_refuses_overlong_ids_and_attachment_names() {
     assert_eq!(status, 201, "{answer}");
 }
 
+/// A read receipt from the customer is no answer: on a resolved ticket it
+/// is a note that reopens nothing; answering no ticket it opens none.
+#[test]
+fn a_read_receipt_is_a_note_that_moves_nothing_and_opens_no_ticket() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    desk.run(&["tickets", "reply", "10001", "-m", "Fixed.", "--yes"]);
+    desk.run(&["tickets", "resolve", "10001", "--yes"]);
+    let id = reply_id(&desk, 10001);
+    let receipt = |message_id: &str, answers: &str| {
+        format!(
+            "From: Dana Smith <dana@example.com>\r\nTo: help@example.com\r\n\
+             Subject: Read: Re: Invoice 99 is wrong\r\nMessage-ID: <{message_id}>\r\n\
+             In-Reply-To: <{answers}>\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/report; report-type=disposition-notification;\r\n\
+             \tboundary=\"R\"\r\n\r\n\
+             --R\r\nContent-Type: text/plain\r\n\r\nYour message was read.\r\n\
+             --R\r\nContent-Type: message/disposition-notification\r\n\r\n\
+             Final-Recipient: rfc822;dana@example.com\r\n\
+             Disposition: manual-action/MDN-sent-manually; displayed\r\n--R--\r\n"
+        )
+    };
+    let answer = desk
+        .cmd()
+        .args(["inbox", "receive", "-o", "json"])
+        .write_stdin(receipt("r1@mail.example.com", &format!("{id}@example.com")))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let answer: Value = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(answer["outcome"], "auto-reply", "{answer}");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(
+        detail["ticket"]["status"], "resolved",
+        "a receipt reopens nothing"
+    );
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["kind"], "note", "{last}");
+    assert!(
+        last["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("Email from Dana Smith <dana@example.com>, a read receipt"),
+        "{last}"
+    );
+    // Over the JSON API, a receipt of nothing the desk sent: dropped.
+    let mut stray = first_email();
+    stray["message-id"] = json!("<r2@mail.example.com>");
+    stray["subject"] = json!("Read: something else");
+    stray["read-receipt"] = json!(true);
+    let (status, answer) = post(&server, &ingest, &stray);
+    assert_eq!(
+        (status, &answer["outcome"]),
+        (200, &json!("dropped")),
+        "{answer}"
+    );
+    assert_eq!(answer["ticket"], Value::Null);
+    assert_eq!(
+        desk.run(&["tickets", "list", "--view", "all", "-o", "name"]),
+        "10001\n"
+    );
+}
+
 /// A delivery status notification as Postfix writes one, returning the
 /// headers of the message `returned_id` that did not reach `recipient`.
 fn bounce_eml(message_id: &str, returned_id: &str, action: &str) -> String {

@@ -1396,6 +1396,78 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
     );
 }
 
+/// Two different emails under one Message-ID arriving together (a mailer
+/// that reuses its ids) are both kept, each once: the store tells them apart
+/// by their content in the transaction that records them, so neither is
+/// taken for the other's duplicate, whichever comes first.
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_emails_reusing_one_id_are_each_kept_once() {
+    let f = fixture!();
+    let opened = (0..8).map(|i| {
+        let digest = if i % 2 == 0 { "even" } else { "odd" };
+        f.other
+            .record_inbound_email("<reused@example.com>", digest, Some("support"), move |_| {
+                let who = requester("Kim", "kim@example.com", None);
+                new_ticket(&format!("Mail {digest}"), "my order", who, None)
+            })
+    });
+    let opened: Vec<(u64, bool)> = futures_util::future::join_all(opened)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let created: Vec<u64> = opened.iter().filter(|(_, c)| *c).map(|(n, _)| *n).collect();
+    assert_eq!(created.len(), 2, "{opened:?}");
+    for (i, (number, _)) in opened.iter().enumerate() {
+        assert_eq!(
+            *number,
+            opened[i % 2].0,
+            "each delivery of one mail: {opened:?}"
+        );
+    }
+    let mut subjects: Vec<String> = listed(&f.store, &everything())
+        .await
+        .into_iter()
+        .map(|t| t.subject)
+        .collect();
+    subjects.sort();
+    assert_eq!(subjects, ["Mail even", "Mail odd"]);
+
+    // Replies likewise: two under one id on the first ticket, each once.
+    let number = created[0];
+    let joined = (0..6).map(|i| {
+        let digest = if i % 2 == 0 { "yes" } else { "no" };
+        f.other
+            .record_inbound_reply("<reused-reply@example.com>", digest, number, move |_| {
+                let entry =
+                    NewEntry::system("summary", format!("reply {digest}"), Timestamp::now());
+                Ok(((TicketChange::default(), vec![entry], vec![]), true))
+            })
+    });
+    let joined: Vec<(u64, bool)> = futures_util::future::join_all(joined)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        joined.iter().filter(|(_, added)| *added).count(),
+        2,
+        "{joined:?}"
+    );
+    let mut replies: Vec<String> = f
+        .store
+        .get_ticket(number)
+        .await
+        .unwrap()
+        .timeline
+        .iter()
+        .filter_map(|e| e.body.clone())
+        .filter(|b| b.starts_with("reply "))
+        .collect();
+    replies.sort();
+    assert_eq!(replies, ["reply no", "reply yes"]);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_handoffs_with_one_key_create_one_ticket_through_the_group_commit() {
     let f = std::sync::Arc::new(fixture!());

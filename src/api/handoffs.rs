@@ -331,6 +331,14 @@ pub struct InboundEmail {
     /// kept as a note and changes nothing; it is never answered.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub auto_reply: bool,
+    /// A read receipt (a message disposition notification, RFC 8098:
+    /// `multipart/report; report-type=disposition-notification`): the
+    /// recipient's mail client reporting that the desk's email was shown. It
+    /// never opens a ticket and is never the customer's answer: on the
+    /// ticket it answers it is kept as a note and changes nothing (outcome
+    /// `auto-reply`); answering no ticket it is `dropped`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read_receipt: bool,
     /// A delivery status notification (a bounce, RFC 3464): a mail server
     /// reporting that a message did not reach its recipient. It never opens
     /// a ticket: a failure to deliver the desk's own email is recorded on
@@ -400,16 +408,17 @@ wire_enum! {
         Reopened = "reopened",
         /// A reply from someone other than the requester: held as an internal note.
         HeldAsNote = "held-as-note",
-        /// An automatic reply (out-of-office and the like) to a ticket: kept
-        /// as an internal note, the ticket's status left as it is.
+        /// An automatic reply (out-of-office and the like) or a read receipt
+        /// on a ticket: kept as an internal note, the ticket's status left as
+        /// it is.
         AutoReply = "auto-reply",
         /// Its message id was seen before: nothing changed.
         Duplicate = "duplicate",
         /// A bounce of the desk's email: recorded on that email's ticket as a
         /// `delivery-failed` event; the ticket's status is left as it is.
         Bounce = "bounce",
-        /// A bounce of no email the desk sent, or a delivery report of no
-        /// failure (a delay): nothing stored, no ticket opened.
+        /// A bounce or read receipt of no email the desk sent, or a delivery
+        /// report of no failure (a delay): nothing stored, no ticket opened.
         Dropped = "dropped",
     }
 }

@@ -101,6 +101,41 @@ pub fn content_message_id(digest: &str) -> String {
     format!("<{digest}@{MADE_UP_ID_DOMAIN}>")
 }
 
+/// How the support inbox records an inbound email, decided in the write
+/// transaction that records it (so two messages under one id arriving
+/// together are both taken, each once).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recording {
+    /// The message came before: nothing is recorded; it went to this ticket.
+    Duplicate(u64),
+    /// A message new to the desk, to record under this id.
+    Under(String),
+}
+
+/// How an inbound email with `message_id`, saying what `digest` stands for
+/// ([`content_digest`]), is recorded, given what the desk recorded before:
+/// `seen`, the ticket and digest under `message_id` (no digest for an email
+/// stored before digests were kept, taken as the same message), and
+/// `content_seen`, the ticket under [`content_message_id`]`(digest)`. A
+/// message under an id seen before that says something else is another
+/// message, kept under its content's id, and a duplicate only of itself.
+pub fn recording(
+    message_id: &str,
+    digest: &str,
+    seen: Option<(u64, Option<&str>)>,
+    content_seen: Option<u64>,
+) -> Recording {
+    match seen {
+        None => Recording::Under(message_id.to_string()),
+        Some((number, None)) => Recording::Duplicate(number),
+        Some((number, Some(stored))) if stored == digest => Recording::Duplicate(number),
+        Some(_) => match content_seen {
+            Some(number) => Recording::Duplicate(number),
+            None => Recording::Under(content_message_id(digest)),
+        },
+    }
+}
+
 /// Whether `recipient` is the support inbox's `address` (any case), or a
 /// sub-address of it (RFC 5233): `help+billing@example.com` for
 /// `help@example.com`, which mail services deliver to the same mailbox.
@@ -348,7 +383,7 @@ pub fn is_auto_reply<'a>(headers: impl IntoIterator<Item = (&'a str, &'a str)>) 
 
 /// An inbound email on an existing ticket: the change, the timeline entries
 /// and what it did. `from` is the sender's address, `name` their display
-/// name; `auto_reply` when a machine sent it on its own ([`is_auto_reply`]).
+/// name; `automatic` when a machine sent it on its own ([`Automatic`]).
 ///
 /// The rule for a sender who is not the requester (compared case-blind by
 /// address): the message is held as an internal note naming the sender, so a
@@ -366,7 +401,7 @@ pub fn join(
     from: &str,
     name: Option<&str>,
     text: &str,
-    auto_reply: bool,
+    automatic: Option<Automatic>,
     at: Timestamp,
 ) -> (TicketChange, Vec<NewEntry>, Joined) {
     let is_requester = ticket
@@ -374,14 +409,14 @@ pub fn join(
         .email
         .as_deref()
         .is_some_and(|email| email.trim().eq_ignore_ascii_case(from.trim()));
-    if auto_reply || !is_requester {
+    if automatic.is_some() || !is_requester {
         let sender = match name {
             Some(name) => format!("{name} <{from}>"),
             None => from.to_string(),
         };
-        let (why, joined) = match auto_reply {
-            true => ("an automatic reply", Joined::AutoReply),
-            false => ("who is not the requester", Joined::HeldAsNote),
+        let (why, joined) = match automatic {
+            Some(automatic) => (automatic.described(), Joined::AutoReply),
+            None => ("who is not the requester", Joined::HeldAsNote),
         };
         let note = NewEntry {
             kind: TimelineKind::Note,
@@ -627,11 +662,16 @@ fn fitted_attachments(
 /// ([`html_text`]). A message may have several: a mail client writes the
 /// text around an inline image as two parts (`multipart/mixed`: text, image,
 /// text), and the customer's words after the image are in the second.
-fn parts_text<'a>(parts: impl Iterator<Item = &'a mail_parser::MessagePart<'a>>) -> String {
+fn parts_text<'a>(
+    raw: &[u8],
+    parts: impl Iterator<Item = &'a mail_parser::MessagePart<'a>>,
+) -> String {
     let texts: Vec<String> = parts
         .filter_map(|part| match &part.body {
-            mail_parser::PartType::Text(text) => Some(text.to_string()),
-            mail_parser::PartType::Html(html) => Some(html_text(html)),
+            mail_parser::PartType::Text(text) => Some(undeclared_charset(raw, part, text)),
+            mail_parser::PartType::Html(html) => {
+                Some(html_text(&undeclared_charset(raw, part, html)))
+            }
             _ => None,
         })
         .filter(|text| !text.trim().is_empty())
@@ -643,6 +683,38 @@ fn parts_text<'a>(parts: impl Iterator<Item = &'a mail_parser::MessagePart<'a>>)
             .map(|text| text.trim_start_matches(['\r', '\n']).trim_end())
             .collect::<Vec<_>>()
             .join("\n\n"),
+    }
+}
+
+/// A text part's text, read as windows-1252 when it names no charset and
+/// its bytes are not UTF-8, as mail clients read it: mail-parser reads such
+/// bytes as UTF-8, each one that is not a U+FFFD, so a Latin-1 `café` sent
+/// with no charset came out `caf\u{FFFD}`. (Windows-1252 is Latin-1 with
+/// printable characters where Latin-1 has C1 controls; the WHATWG Encoding
+/// Standard reads `iso-8859-1` as it.)
+fn undeclared_charset(raw: &[u8], part: &mail_parser::MessagePart<'_>, text: &str) -> String {
+    use mail_parser::MimeHeaders;
+    use mail_parser::decoders::{base64::base64_decode, quoted_printable::quoted_printable_decode};
+    let declared = part
+        .content_type()
+        .is_some_and(|ct| ct.attribute("charset").is_some());
+    if declared || !text.contains('\u{FFFD}') {
+        return text.to_string();
+    }
+    let Some(body) = raw.get(part.offset_body as usize..part.offset_end as usize) else {
+        return text.to_string();
+    };
+    let bytes = match part.encoding {
+        mail_parser::Encoding::None => Some(body.to_vec()),
+        mail_parser::Encoding::QuotedPrintable => quoted_printable_decode(body),
+        mail_parser::Encoding::Base64 => base64_decode(body),
+    };
+    match bytes {
+        Some(bytes) if std::str::from_utf8(&bytes).is_err() => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+            text.into_owned()
+        }
+        _ => text.to_string(),
     }
 }
 
@@ -806,6 +878,24 @@ fn mail_system_sender(address: &str, automatic: bool) -> bool {
 /// `multipart/report; report-type=delivery-status` (RFC 3464), or the
 /// `global-delivery-status` of RFC 6533.
 fn is_delivery_report(message: &mail_parser::Message<'_>) -> bool {
+    is_report(message, &["delivery-status", "global-delivery-status"])
+}
+
+/// Whether `message` is a read receipt by its type: `multipart/report;
+/// report-type=disposition-notification` (RFC 8098), or the
+/// `global-disposition-notification` of RFC 6533.
+fn is_read_receipt(message: &mail_parser::Message<'_>) -> bool {
+    is_report(
+        message,
+        &[
+            "disposition-notification",
+            "global-disposition-notification",
+        ],
+    )
+}
+
+/// Whether `message` is a `multipart/report` (RFC 6522) of one of `kinds`.
+fn is_report(message: &mail_parser::Message<'_>, kinds: &[&str]) -> bool {
     use mail_parser::MimeHeaders;
     message.content_type().is_some_and(|ct| {
         ct.ctype().eq_ignore_ascii_case("multipart")
@@ -814,7 +904,7 @@ fn is_delivery_report(message: &mail_parser::Message<'_>) -> bool {
                 .is_some_and(|sub| sub.eq_ignore_ascii_case("report"))
             && ct.attributes().unwrap_or_default().iter().any(|a| {
                 a.name.eq_ignore_ascii_case("report-type")
-                    && ["delivery-status", "global-delivery-status"]
+                    && kinds
                         .iter()
                         .any(|kind| a.value.trim().eq_ignore_ascii_case(kind))
             })
@@ -981,6 +1071,86 @@ pub fn bounced(bounce: &InboundBounce, reporter: &str, at: Timestamp) -> NewEntr
     )
 }
 
+/// The ids an inbound email is threaded by, nearest first, at most
+/// [`MAX_THREAD_IDS`]: a bounce's by the message it returns first (the
+/// desk's email that did not arrive), then every email's by its
+/// `In-Reply-To` and `References` ([`thread_ids`]).
+pub fn email_thread_ids(email: &InboundEmail) -> Vec<String> {
+    let returned = email.bounce.as_ref().and_then(|b| b.message_id.as_deref());
+    let mut ids: Vec<String> = returned
+        .map(|id| bare_id(id).to_string())
+        .filter(|id| !id.is_empty())
+        .into_iter()
+        .collect();
+    for id in thread_ids(email.in_reply_to.as_deref(), &email.references) {
+        if ids.len() < MAX_THREAD_IDS && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// A message a machine sent on its own, which the support inbox keeps as a
+/// note and which never moves a ticket: it is not the customer answering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Automatic {
+    /// An automatic reply (RFC 3834): an out-of-office or vacation notice.
+    Reply,
+    /// A read receipt (a message disposition notification, RFC 8098): the
+    /// customer's mail client saying the desk's email was shown, or deleted
+    /// unread.
+    ReadReceipt,
+}
+
+impl Automatic {
+    /// The automatic message `email` is, if any (a read receipt before an
+    /// automatic reply: it says more).
+    pub fn of(email: &InboundEmail) -> Option<Automatic> {
+        match (email.read_receipt, email.auto_reply) {
+            (true, _) => Some(Automatic::ReadReceipt),
+            (false, true) => Some(Automatic::Reply),
+            (false, false) => None,
+        }
+    }
+
+    /// What the note it is held as calls it.
+    fn described(self) -> &'static str {
+        match self {
+            Automatic::Reply => "an automatic reply",
+            Automatic::ReadReceipt => "a read receipt",
+        }
+    }
+}
+
+/// What the support inbox does with an inbound email, once it knows the
+/// ticket the email answers (`thread`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intake {
+    /// Nothing is stored: a report (a bounce or a read receipt) of no email
+    /// the desk knows, or a delivery report of no failure.
+    Drop,
+    /// A bounce of the desk's email on this ticket: recorded there as a
+    /// `delivery-failed` event ([`bounced`]), the ticket left as it is.
+    RecordBounce(u64),
+    /// The email joins this ticket ([`join`]).
+    Join(u64),
+    /// The email opens a ticket.
+    Open,
+}
+
+/// What the support inbox does with `email`, answering `thread` (none when
+/// it answers no ticket). A report never opens a ticket: anyone can send one,
+/// and it is no customer asking for help.
+pub fn intake(email: &InboundEmail, thread: Option<u64>) -> Intake {
+    match (&email.bounce, thread) {
+        (Some(bounce), Some(number)) if bounce.failed() => Intake::RecordBounce(number),
+        (Some(_), _) => Intake::Drop,
+        (None, Some(number)) => Intake::Join(number),
+        (None, None) if email.read_receipt => Intake::Drop,
+        (None, None) => Intake::Open,
+    }
+}
+
 /// Why a raw message cannot go into the support inbox.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Malformed {
@@ -1078,9 +1248,9 @@ pub fn parse_message(
     };
     // A client may send an HTML mail with an empty plain alternative: the
     // HTML then holds what the customer wrote.
-    let text = Some(parts_text(message.text_bodies()))
+    let text = Some(parts_text(raw, message.text_bodies()))
         .filter(|text| !text.trim().is_empty())
-        .unwrap_or_else(|| parts_text(message.html_bodies()));
+        .unwrap_or_else(|| parts_text(raw, message.html_bodies()));
     // A multipart that mail-parser could not split (no boundary, or one its
     // body never uses) comes out whole, as one attachment of type
     // `multipart/…`: what the customer wrote is in it, so it is kept as
@@ -1133,6 +1303,8 @@ pub fn parse_message(
         references: ids(message.references()),
         attachments: fitted_attachments(attachments),
         auto_reply: automatic,
+        // A bounce is taken for one first: a report of both kinds is none.
+        read_receipt: bounce.is_none() && is_read_receipt(&message),
         bounce,
     })
 }
@@ -1221,6 +1393,120 @@ mod tests {
         }
     }
 
+    /// An Outlook-style read receipt from the customer, in the desk's thread.
+    const MDN: &[u8] = b"From: Dana <dana@example.com>\r\nTo: help@example.com\r\n\
+        Subject: Read: Parcel [#10001]\r\nMessage-ID: <r1@mail.example.com>\r\n\
+        In-Reply-To: <msg_1a2b@example.com>\r\nMIME-Version: 1.0\r\n\
+        Content-Type: multipart/report; report-type=disposition-notification; boundary=\"R\"\r\n\r\n\
+        --R\r\nContent-Type: text/plain\r\n\r\nYour message was read.\r\n\
+        --R\r\nContent-Type: message/disposition-notification\r\n\r\n\
+        Final-Recipient: rfc822;dana@example.com\r\n\
+        Disposition: manual-action/MDN-sent-manually; displayed\r\n--R--\r\n";
+
+    #[test]
+    fn a_read_receipt_is_automatic_and_never_opens_a_ticket() {
+        let receipt = parse_message(MDN, None).unwrap();
+        assert!(receipt.read_receipt);
+        assert_eq!(receipt.bounce, None);
+        assert_eq!(Automatic::of(&receipt), Some(Automatic::ReadReceipt));
+        assert_eq!(intake(&receipt, Some(10001)), Intake::Join(10001));
+        assert_eq!(intake(&receipt, None), Intake::Drop, "answering no ticket");
+        // Joined as a note that moves nothing, even from the requester.
+        for status in [TicketStatus::Resolved, TicketStatus::Pending] {
+            let (change, entries, joined) = join(
+                &ticket(status),
+                &Snapshot::empty(),
+                "dana@example.com",
+                Some("Dana"),
+                "Your message was read.",
+                Automatic::of(&receipt),
+                Timestamp::UNIX_EPOCH,
+            );
+            assert_eq!((change.status, joined), (None, Joined::AutoReply));
+            let body = entries[0].body.as_deref().unwrap();
+            assert!(
+                body.starts_with("Email from Dana <dana@example.com>, a read receipt"),
+                "{body}"
+            );
+        }
+        // A delivery report is no read receipt, nor is a person's mail.
+        assert!(!parse_message(DSN, None).unwrap().read_receipt);
+        let plain = parse_message(
+            b"From: dana@example.com\r\nTo: help@example.com\r\n\r\nHi\r\n",
+            None,
+        )
+        .unwrap();
+        assert!(!plain.read_receipt);
+        assert_eq!(Automatic::of(&plain), None);
+        assert_eq!(intake(&plain, None), Intake::Open);
+        assert_eq!(intake(&plain, Some(10001)), Intake::Join(10001));
+    }
+
+    #[test]
+    fn a_bounce_is_recorded_on_the_ticket_of_the_email_it_returns_or_dropped() {
+        let bounce = parse_message(DSN, None).unwrap();
+        assert_eq!(
+            email_thread_ids(&InboundEmail {
+                in_reply_to: Some("<c2@x>".into()),
+                references: vec!["<c1@x> <msg_1a2b@example.com>".into()],
+                ..bounce.clone()
+            }),
+            ["msg_1a2b@example.com", "c2@x", "c1@x"],
+            "the returned message's id first, once"
+        );
+        assert_eq!(intake(&bounce, Some(10001)), Intake::RecordBounce(10001));
+        assert_eq!(intake(&bounce, None), Intake::Drop, "backscatter");
+        let delayed = InboundEmail {
+            bounce: Some(InboundBounce {
+                action: Some("delayed".into()),
+                ..bounce.bounce.clone().unwrap()
+            }),
+            ..bounce
+        };
+        assert_eq!(intake(&delayed, Some(10001)), Intake::Drop, "no failure");
+    }
+
+    #[test]
+    fn text_with_no_charset_that_is_not_utf8_is_read_as_windows_1252() {
+        let latin1 = |encoding: &str, body: &[u8]| {
+            let mut raw = format!(
+                "From: dana@example.com\r\nTo: help@example.com\r\nMIME-Version: 1.0\r\n\
+                 Content-Type: text/plain\r\n{encoding}\r\n"
+            )
+            .into_bytes();
+            raw.extend_from_slice(body);
+            parse_message(&raw, None)
+                .unwrap()
+                .text
+                .trim_end()
+                .to_string()
+        };
+        // "Café – 20 €" in windows-1252: é is E9, the dash 96, the euro 80.
+        assert_eq!(
+            latin1("", b"Caf\xe9 \x96 20 \x80\r\n"),
+            "Caf\u{e9} \u{2013} 20 \u{20ac}"
+        );
+        assert_eq!(
+            latin1(
+                "Content-Transfer-Encoding: quoted-printable\r\n",
+                b"Caf=E9\r\n"
+            ),
+            "Caf\u{e9}"
+        );
+        assert_eq!(
+            latin1("Content-Transfer-Encoding: base64\r\n", b"Q2Fm6Q==\r\n"),
+            "Caf\u{e9}"
+        );
+        // UTF-8 with no charset stays UTF-8; a declared charset is the sender's word.
+        assert_eq!(latin1("", "Caf\u{e9}\r\n".as_bytes()), "Caf\u{e9}");
+        let raw = b"From: dana@example.com\r\nTo: help@example.com\r\n\
+            Content-Type: text/plain; charset=utf-8\r\n\r\nCaf\xe9\r\n";
+        assert_eq!(
+            parse_message(raw, None).unwrap().text.trim_end(),
+            "Caf\u{FFFD}"
+        );
+    }
+
     #[test]
     fn a_delivery_status_without_a_failure_reports_the_first_recipient() {
         let bounce = delivery_status(
@@ -1295,6 +1581,7 @@ mod tests {
             references: vec![],
             attachments: vec![],
             auto_reply: false,
+            read_receipt: false,
             bounce: None,
         };
         let first = content_digest("dana@example.com", &email("Dana <dana@example.com>", "one"));
@@ -1323,6 +1610,32 @@ mod tests {
             format!("<{first}@sha256.deskctl.invalid>")
         );
         assert!(reply_references(&[content_message_id(&first)]).is_empty());
+    }
+
+    #[test]
+    fn a_reused_id_is_recorded_under_the_contents_id_and_a_resend_is_a_duplicate() {
+        let under = |id: &str| Recording::Under(id.to_string());
+        assert_eq!(recording("<a@x>", "d1", None, None), under("<a@x>"));
+        assert_eq!(
+            recording("<a@x>", "d1", Some((10001, Some("d1"))), None),
+            Recording::Duplicate(10001),
+            "the same message again"
+        );
+        assert_eq!(
+            recording("<a@x>", "d1", Some((10001, None)), None),
+            Recording::Duplicate(10001),
+            "an email kept before digests were"
+        );
+        assert_eq!(
+            recording("<a@x>", "d2", Some((10001, Some("d1"))), None),
+            under(&content_message_id("d2")),
+            "another message reusing the id"
+        );
+        assert_eq!(
+            recording("<a@x>", "d2", Some((10001, Some("d1"))), Some(10002)),
+            Recording::Duplicate(10002),
+            "that other message again"
+        );
     }
 
     #[test]
@@ -1400,6 +1713,7 @@ mod tests {
                 size: 1,
             }],
             auto_reply: false,
+            read_receipt: false,
             bounce: Some(crate::api::InboundBounce {
                 diagnostic: Some("550\u{0}".into()),
                 ..Default::default()
@@ -1575,7 +1889,7 @@ mod tests {
             "dana@example.com",
             Some("Dana"),
             "Still broken",
-            false,
+            None,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::Reopened);
@@ -1599,7 +1913,7 @@ mod tests {
             "dana@example.com",
             None,
             "Still broken",
-            false,
+            None,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(change.assignee, Some(None));
@@ -1625,7 +1939,7 @@ mod tests {
             "dana@example.com",
             None,
             "Still broken",
-            false,
+            None,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(change.assignee, None);
@@ -1640,7 +1954,7 @@ mod tests {
             "dana@example.com",
             None,
             "Here it is",
-            false,
+            None,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::Appended);
@@ -1652,7 +1966,7 @@ mod tests {
             "dana@example.com",
             None,
             "More",
-            false,
+            None,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(change.status, None);
@@ -1667,7 +1981,7 @@ mod tests {
             "mallory@example.net",
             Some("Mallory"),
             "Me too",
-            false,
+            None,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::HeldAsNote);
@@ -1731,7 +2045,7 @@ mod tests {
                 "dana@example.com",
                 Some("Dana"),
                 "I am out of the office.",
-                true,
+                Some(Automatic::Reply),
                 Timestamp::UNIX_EPOCH,
             );
             assert_eq!(joined, Joined::AutoReply);

@@ -91,7 +91,8 @@ fn deferred(mut error: CliError) -> CliError {
 fn report(session: &Session, result: &InboundResult) -> CliResult {
     let Some(n) = result.ticket else {
         session.ui.success(
-            "Dropped: a delivery report about no email the desk sent, or of no failure; \
+            "Dropped: a delivery report or read receipt about no email the desk sent, or a \
+             delivery report of no failure; \
              nothing was stored",
         );
         return session.ui.print_value_only(result);

@@ -33,6 +33,26 @@ fn mailbox(address: &Address, role: &str) -> Result<Mailbox, Attempt> {
     Ok(Mailbox::new(name, email))
 }
 
+/// The envelope sender (`MAIL FROM`, the `Return-Path` it arrives with):
+/// where mail servers send a bounce. The desk's, not the operator whose name
+/// is on `From:`: the support inbox (`Reply-To`) when it is on, so a bounce
+/// comes back to the desk and is recorded on its ticket; else the desk's
+/// sender address; else the `From:`.
+fn envelope_sender(
+    config: &SmtpConfig,
+    email: &EmailPayload,
+    from: &Mailbox,
+) -> Result<lettre::Address, Attempt> {
+    if let Some(inbox) = &email.reply_to {
+        return Ok(mailbox(inbox, "reply-to")?.email);
+    }
+    Ok(config
+        .from
+        .as_deref()
+        .and_then(|desk| desk.parse::<Mailbox>().ok())
+        .map_or_else(|| from.email.clone(), |desk| desk.email))
+}
+
 fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> {
     let from = match &email.from {
         Some(from) => mailbox(from, "sender")?,
@@ -49,9 +69,10 @@ fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> 
     };
     let to = mailbox(&email.to, "recipient")?;
     let domain = from.email.domain().to_string();
+    let sender = envelope_sender(config, email, &from)?;
     // Set, not read back from the headers: lettre cannot parse the `To:` it
     // writes for a quoted local part (`"John Doe"@example.com`).
-    let envelope = Envelope::new(Some(from.email.clone()), vec![to.email.clone()])
+    let envelope = Envelope::new(Some(sender), vec![to.email.clone()])
         .map_err(|e| Attempt::permanent(format!("cannot build the email: {e}")))?;
     let mut message = Message::builder()
         .envelope(envelope)
@@ -298,6 +319,27 @@ mod tests {
                 "the reply-to address 'not an address' is not valid: Missing domain or user"
             )
         );
+    }
+
+    #[test]
+    fn bounces_go_to_the_desk_not_to_the_operator() {
+        let sender = |config: &SmtpConfig, email: &EmailPayload| {
+            let message = build(config, email).unwrap();
+            message.envelope().from().unwrap().to_string()
+        };
+        assert_eq!(sender(&config(), &payload()), "help@acme.example");
+        let no_inbox = EmailPayload {
+            reply_to: None,
+            ..payload()
+        };
+        assert_eq!(sender(&config(), &no_inbox), "support@acme.example");
+        let no_desk_sender = SmtpConfig {
+            from: None,
+            ..config()
+        };
+        assert_eq!(sender(&no_desk_sender, &no_inbox), "bob@acme.example");
+        // The headers still name the operator.
+        assert!(headers(&payload()).contains("From: \"Bob Jones\" <bob@acme.example>"));
     }
 
     #[test]

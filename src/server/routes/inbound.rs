@@ -211,20 +211,10 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             ));
         }
     };
-    // A reply: by the messages it references (a bounce by the message it
-    // returns first), then by the subject's token.
-    let returned = email.bounce.as_ref().and_then(|b| b.message_id.as_deref());
-    let mut ids: Vec<String> = returned
-        .map(|id| mail::bare_id(id).to_string())
-        .filter(|id| !id.is_empty())
-        .into_iter()
-        .collect();
-    for id in mail::thread_ids(email.in_reply_to.as_deref(), &email.references) {
-        if ids.len() < mail::MAX_THREAD_IDS && !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    let mut thread = store.find_email_thread(&ids).await?;
+    // A reply: by the messages it references, then by the subject's token.
+    let mut thread = store
+        .find_email_thread(&mail::email_thread_ids(&email))
+        .await?;
     if thread.is_none()
         && let Some(number) = mail::subject_token(&email.subject)
     {
@@ -365,46 +355,31 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     let Some(message_id) = message_id.filter(|_| errors.is_empty()) else {
         return Err(ApiError::validation(errors));
     };
-    // Some mailers reuse a Message-ID: another message under an id seen
-    // before is kept under an id made from its content, and only the same
-    // message sent again is a duplicate.
+    // Some mailers reuse a Message-ID: the store keeps another message under
+    // an id seen before under an id made from this digest of its content,
+    // and only the same message sent again is a duplicate.
     let digest = mail::content_digest(&sender, &email);
-    let message_id = match store.inbound_email_digest(&message_id).await? {
-        Some(Some(seen)) if seen != digest => mail::content_message_id(&digest),
-        _ => message_id,
-    };
     let at = Timestamp::now();
 
-    if let Some(bounce) = &email.bounce {
-        // A bounce never opens a ticket: a report of no email of the desk's
-        // (or of no failure) is dropped, and one of its email is recorded
-        // on that email's ticket, which it does not move.
-        let Some(number) = thread.filter(|_| bounce.failed()) else {
+    let thread = match mail::intake(&email, thread) {
+        mail::Intake::Drop => {
             return Ok(InboundResult {
                 ticket: None,
                 created: false,
                 outcome: InboundOutcome::Dropped,
             });
-        };
-        let entry = mail::bounced(bounce, &sender, at);
-        let (number, added) = store
-            .record_inbound_reply(&message_id, &digest, number, move |_| {
-                Ok(((Default::default(), vec![entry], Vec::new()), false))
-            })
-            .await?;
-        return Ok(InboundResult {
-            ticket: Some(number),
-            created: false,
-            outcome: match added {
-                true => InboundOutcome::Bounce,
-                false => InboundOutcome::Duplicate,
-            },
-        });
-    }
+        }
+        mail::Intake::RecordBounce(number) => {
+            let bounce = email.bounce.as_ref().expect("a bounce to record");
+            return record_bounce(store, bounce, &sender, &message_id, &digest, number, at).await;
+        }
+        mail::Intake::Join(number) => Some(number),
+        mail::Intake::Open => None,
+    };
     let body = message_body(&email, text);
 
     if let Some(number) = thread {
-        let auto_reply = email.auto_reply;
+        let automatic = mail::Automatic::of(&email);
         // How the email joined the ticket, told by the change that joined it.
         let joined = std::sync::Arc::new(std::sync::OnceLock::new());
         let joining = std::sync::Arc::clone(&joined);
@@ -417,7 +392,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
                     &from,
                     name.as_deref(),
                     &body,
-                    auto_reply,
+                    automatic,
                     at,
                 );
                 let _ = joining.set(outcome);
@@ -504,6 +479,33 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             InboundOutcome::Created
         } else {
             InboundOutcome::Duplicate
+        },
+    })
+}
+
+/// Records `bounce`, a report from `reporter` of the desk's email on ticket
+/// `number`, there ([`mail::bounced`]): it moves nothing.
+async fn record_bounce(
+    store: &Store,
+    bounce: &crate::api::InboundBounce,
+    reporter: &str,
+    message_id: &str,
+    digest: &str,
+    number: u64,
+    at: Timestamp,
+) -> ApiResult<InboundResult> {
+    let entry = mail::bounced(bounce, reporter, at);
+    let (number, added) = store
+        .record_inbound_reply(message_id, digest, number, move |_| {
+            Ok(((Default::default(), vec![entry], Vec::new()), false))
+        })
+        .await?;
+    Ok(InboundResult {
+        ticket: Some(number),
+        created: false,
+        outcome: match added {
+            true => InboundOutcome::Bounce,
+            false => InboundOutcome::Duplicate,
         },
     })
 }

@@ -7,6 +7,7 @@ use super::{At, PostgresStore, at};
 use crate::api::{Channel, Ticket, TicketCountBy, TicketDetail};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
+use crate::domain::mail::{self, Recording};
 use crate::domain::tickets::{self, NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::group_commit::{Committed, GroupCommit};
 use crate::server::store::rows;
@@ -515,14 +516,15 @@ impl PostgresStore {
         finish: impl FnOnce(&TeamState) -> NewTicket,
     ) -> StoreResult<(u64, bool)> {
         super::assigning(self.pool(), async |tx| {
-            if let Some(number) = inbound_seen(tx, message_id).await? {
-                return Ok((number, false));
-            }
+            let message_id = match inbound_recording(tx, message_id, digest).await? {
+                Recording::Duplicate(number) => return Ok((number, false)),
+                Recording::Under(id) => id,
+            };
             let state = team_state(tx, team).await?;
             let ticket = finish(&state);
             let (number, created) = insert_ticket(tx, &ticket).await?;
             // The email that opens a ticket is its requester's.
-            record_inbound(tx, message_id, digest, number, true).await?;
+            record_inbound(tx, &message_id, digest, number, true).await?;
             super::events::record(tx, &[created]).await?;
             Ok((number, true))
         })
@@ -615,13 +617,14 @@ impl PostgresStore {
         change: InboundReplyFn,
     ) -> StoreResult<(u64, bool)> {
         super::assigning(self.pool(), async |tx| {
-            if let Some(number) = inbound_seen(tx, message_id).await? {
-                return Ok((number, false));
-            }
+            let message_id = match inbound_recording(tx, message_id, digest).await? {
+                Recording::Duplicate(number) => return Ok((number, false)),
+                Recording::Under(id) => id,
+            };
             let (change, from_customer) = split_inbound_reply(change);
             let (_, event) = super::outbox::change_sending(tx, number, change).await?;
             let from_customer = from_customer.load(std::sync::atomic::Ordering::Relaxed);
-            record_inbound(tx, message_id, digest, number, from_customer).await?;
+            record_inbound(tx, &message_id, digest, number, from_customer).await?;
             super::events::record(tx, &[event]).await?;
             Ok((number, true))
         })
@@ -718,14 +721,34 @@ impl PostgresStore {
     }
 }
 
-/// The ticket an inbound email with `message_id` went to, if it came before.
-async fn inbound_seen(conn: &mut PgConnection, message_id: &str) -> StoreResult<Option<u64>> {
-    let seen: Option<i64> =
-        sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = $1")
-            .bind(message_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(seen.map(|number| number as u64))
+/// The ticket an inbound email with `message_id` went to, and the digest of
+/// what it said, if it came before.
+async fn inbound_seen(
+    conn: &mut PgConnection,
+    message_id: &str,
+) -> StoreResult<Option<(u64, Option<String>)>> {
+    let seen: Option<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT ticket_number, content_sha256 FROM inbound_emails WHERE message_id = $1",
+    )
+    .bind(message_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(seen.map(|(number, digest)| (number as u64, digest)))
+}
+
+/// How the inbound email `message_id` saying `digest` is recorded
+/// ([`mail::recording`]), read in the caller's write transaction.
+async fn inbound_recording(
+    conn: &mut PgConnection,
+    message_id: &str,
+    digest: &str,
+) -> StoreResult<Recording> {
+    let seen = inbound_seen(conn, message_id).await?;
+    let content_seen = inbound_seen(conn, &mail::content_message_id(digest))
+        .await?
+        .map(|(number, _)| number);
+    let seen = seen.as_ref().map(|(n, d)| (*n, d.as_deref()));
+    Ok(mail::recording(message_id, digest, seen, content_seen))
 }
 
 /// Records that the inbound email `message_id` went to ticket `number`, so

@@ -7,6 +7,7 @@ use super::{Direct, SqliteStore, all, execute, one, optional, parse_time};
 use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
+use crate::domain::mail::{self, Recording};
 use crate::domain::tickets::{self, NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::split_inbound_reply;
@@ -361,9 +362,10 @@ impl SqliteStore {
         let digest = digest.to_string();
         let team = team.map(str::to_string);
         self.write_direct(move |conn| {
-            if let Some(number) = inbound_seen(conn, &message_id)? {
-                return Ok((number, false));
-            }
+            let message_id = match inbound_recording(conn, &message_id, &digest)? {
+                Recording::Duplicate(number) => return Ok((number, false)),
+                Recording::Under(id) => id,
+            };
             let state = team_state(conn, team.as_deref())?;
             let ticket = finish(&state);
             let (number, created) = insert_ticket(conn, &ticket)?;
@@ -466,9 +468,10 @@ impl SqliteStore {
         let message_id = message_id.to_string();
         let digest = digest.to_string();
         self.write_direct(move |conn| {
-            if let Some(number) = inbound_seen(conn, &message_id)? {
-                return Ok((number, false));
-            }
+            let message_id = match inbound_recording(conn, &message_id, &digest)? {
+                Recording::Duplicate(number) => return Ok((number, false)),
+                Recording::Under(id) => id,
+            };
             let (change, from_customer) = split_inbound_reply(change);
             let (_, event) = super::outbox::change_sending(conn, number, change)?;
             let from_customer = from_customer.load(std::sync::atomic::Ordering::Relaxed);
@@ -592,14 +595,25 @@ pub(crate) fn keep_change_key(
     Ok(())
 }
 
-/// The ticket an inbound email with `message_id` went to, if it came before.
-fn inbound_seen(conn: &Direct, message_id: &str) -> StoreResult<Option<u64>> {
+/// The ticket an inbound email with `message_id` went to, and the digest of
+/// what it said, if it came before.
+fn inbound_seen(conn: &Direct, message_id: &str) -> StoreResult<Option<(u64, Option<String>)>> {
     optional(
         conn,
-        "SELECT ticket_number FROM inbound_emails WHERE message_id = ?",
+        "SELECT ticket_number, content_sha256 FROM inbound_emails WHERE message_id = ?",
         [message_id],
-        |row| Ok(row.get::<_, i64>(0)? as u64),
+        |row| Ok((row.get::<_, i64>(0)? as u64, row.get(1)?)),
     )
+}
+
+/// How the inbound email `message_id` saying `digest` is recorded
+/// ([`mail::recording`]), read in the caller's write transaction.
+fn inbound_recording(conn: &Direct, message_id: &str, digest: &str) -> StoreResult<Recording> {
+    let seen = inbound_seen(conn, message_id)?;
+    let content_seen =
+        inbound_seen(conn, &mail::content_message_id(digest))?.map(|(number, _)| number);
+    let seen = seen.as_ref().map(|(n, d)| (*n, d.as_deref()));
+    Ok(mail::recording(message_id, digest, seen, content_seen))
 }
 
 /// Remembers that the inbound email `message_id`, saying what `digest`

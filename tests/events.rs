@@ -533,6 +533,19 @@ async fn one_token_holds_a_bounded_number_of_streams() {
     assert_eq!(problem["code"], "too_many_streams", "{problem:#}");
     let detail = problem["detail"].as_str().unwrap();
     assert!(detail.contains("16 event streams"), "{detail}");
+    // As every 429 of the service, it says when to try again.
+    let refused = router
+        .clone()
+        .oneshot(
+            Request::get("/v1/events")
+                .header(AUTHORIZATION, format!("Bearer {bob}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.headers()["retry-after"], "15");
     Stream::open(&router, &carol, "", None)
         .await
         .expect("another token's streams are counted apart");

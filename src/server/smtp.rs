@@ -138,14 +138,17 @@ async fn secure<S: AsyncRead + AsyncWrite + Unpin>(
     config: Arc<tokio_rustls::rustls::ServerConfig>,
     limit: Duration,
 ) -> std::io::Result<tokio_rustls::server::TlsStream<S>> {
-    tokio::time::timeout(limit, tokio_rustls::TlsAcceptor::from(config).accept(socket))
-        .await
-        .map_err(|_| {
-            std::io::Error::new(
-                std::io::ErrorKind::TimedOut,
-                "the client asked for TLS, then did not start its handshake",
-            )
-        })?
+    tokio::time::timeout(
+        limit,
+        tokio_rustls::TlsAcceptor::from(config).accept(socket),
+    )
+    .await
+    .map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            "the client asked for TLS, then did not start its handshake",
+        )
+    })?
 }
 
 /// The envelope of the message being sent.
@@ -830,10 +833,12 @@ mod tests {
         // The client's end stays open and silent.
         let (_client, server) = tokio::io::duplex(1024);
         let limit = Duration::from_millis(20);
-        let outcome =
-            tokio::time::timeout(Duration::from_secs(10), secure(server, Arc::new(config), limit))
-                .await
-                .expect("the handshake was waited for without end");
+        let outcome = tokio::time::timeout(
+            Duration::from_secs(10),
+            secure(server, Arc::new(config), limit),
+        )
+        .await
+        .expect("the handshake was waited for without end");
         match outcome {
             Ok(_) => panic!("a handshake nobody started succeeded"),
             Err(error) => assert_eq!(error.kind(), std::io::ErrorKind::TimedOut, "{error}"),

@@ -13,7 +13,7 @@ use super::{ApiRoutes, routes};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
-use futures_util::Stream;
+use axum::response::{IntoResponse, Response};
 
 use crate::api::{
     EVENT_RESET, Event, EventQuery, EventReset, FieldError, MAX_STREAMS_PER_TOKEN, Problem, Role,
@@ -45,7 +45,7 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// with it before any event arrived misses nothing. Owners and managers see
 /// every event; operators those about their own tickets and their teams'
 /// unassigned ones (and `ticket.hidden` when one leaves that view). One token
-/// holds at most [`MAX_STREAMS_PER_TOKEN`] streams open on one process.
+/// holds at most 16 streams open on one process (429 past that).
 #[utoipa::path(get, path = "/v1/events", tag = "events", params(EventQuery,
         ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this event id")),
     responses(
@@ -62,10 +62,7 @@ async fn stream(
     principal: Principal,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<EventQuery>,
-) -> ApiResult<(
-    [(&'static str, String); 1],
-    Sse<impl Stream<Item = Result<SseEvent, Infallible>>>,
-)> {
+) -> ApiResult<Response> {
     principal.require_operator()?;
     let viewer = if principal.require(Role::Manager).is_ok() {
         Viewer::Everyone
@@ -109,8 +106,11 @@ async fn stream(
         .get(axum::http::header::AUTHORIZATION)
         .and_then(crate::server::auth::bearer_secret)
         .map(crate::server::auth::hash_secret);
-    let slot = match &token_hash {
-        Some(hash) => Some(state.store.claim_event_stream(hash).ok_or_else(too_many_streams)?),
+    let slot = match token_hash.as_deref() {
+        Some(hash) => match state.store.claim_event_stream(hash) {
+            Some(slot) => Some(slot),
+            None => return Ok(too_many_streams()),
+        },
         None => None,
     };
     let opening = match reset {
@@ -136,19 +136,21 @@ async fn stream(
     };
     let events = futures_util::stream::unfold(reader, |mut reader| async move {
         let next = reader.next().await?;
-        Some((Ok(next), reader))
+        Some((Ok::<_, Infallible>(next), reader))
     });
     Ok((
         [(STREAM_PLACE_HEADER, after.to_string())],
         Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)),
-    ))
+    )
+        .into_response())
 }
 
 /// The answer to a token that already holds as many streams as it may. A
 /// stream whose client went away gives its place back once the service sees
-/// it gone, by its next keep-alive ([`KEEP_ALIVE`]) at the latest.
-fn too_many_streams() -> ApiError {
-    ApiError::new(
+/// it gone, by its next keep-alive ([`KEEP_ALIVE`]) at the latest: that is
+/// the `Retry-After` every 429 of the service carries.
+fn too_many_streams() -> Response {
+    let mut response = ApiError::new(
         axum::http::StatusCode::TOO_MANY_REQUESTS,
         "too_many_streams",
         format!(
@@ -156,6 +158,12 @@ fn too_many_streams() -> ApiError {
              token may: close one, or give each client a token of its own"
         ),
     )
+    .into_response();
+    response.headers_mut().insert(
+        axum::http::header::RETRY_AFTER,
+        axum::http::HeaderValue::from(KEEP_ALIVE.as_secs()),
+    );
+    response
 }
 
 /// The event id a client resumes after, given in `field`.

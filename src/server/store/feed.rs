@@ -214,13 +214,18 @@ mod tests {
     fn a_token_holds_a_bounded_number_of_streams_and_gets_each_back_when_it_ends() {
         let feed = Arc::new(Feed::default());
         let mut held: Vec<StreamSlot> = (0..MAX_STREAMS_PER_TOKEN)
-            .map(|n| feed.claim_stream("a").unwrap_or_else(|| panic!("stream {n}")))
+            .map(|n| {
+                feed.claim_stream("a")
+                    .unwrap_or_else(|| panic!("stream {n}"))
+            })
             .collect();
         assert!(feed.claim_stream("a").is_none(), "one over the bound");
         // Another token's streams are counted apart.
         let other = feed.claim_stream("b").expect("another token");
         drop(held.pop());
-        let again = feed.claim_stream("a").expect("the place a stream gave back");
+        let again = feed
+            .claim_stream("a")
+            .expect("the place a stream gave back");
         assert!(feed.claim_stream("a").is_none());
         drop((held, again, other));
         assert!(

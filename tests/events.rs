@@ -513,6 +513,48 @@ async fn bad_places_and_callers_are_refused() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
+/// One token holds a bounded number of streams, so it cannot take every
+/// connection the service has; a stream that ends gives its place back, and
+/// other tokens are counted apart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_token_holds_a_bounded_number_of_streams() {
+    let desk = configured(desk!());
+    let bob = desk.token("bob");
+    let carol = desk.token("carol");
+    let (_store, router) = served(&desk).await;
+    let mut bobs = Vec::new();
+    for _ in 0..deskctl::api::MAX_STREAMS_PER_TOKEN {
+        bobs.push(Stream::open(&router, &bob, "", None).await.unwrap());
+    }
+    let Err((status, problem)) = Stream::open(&router, &bob, "", None).await else {
+        panic!("a token opened more streams than it may");
+    };
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{problem:#}");
+    assert_eq!(problem["code"], "too_many_streams", "{problem:#}");
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(detail.contains("16 event streams"), "{detail}");
+    // As every 429 of the service, it says when to try again.
+    let refused = router
+        .clone()
+        .oneshot(
+            Request::get("/v1/events")
+                .header(AUTHORIZATION, format!("Bearer {bob}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.headers()["retry-after"], "15");
+    Stream::open(&router, &carol, "", None)
+        .await
+        .expect("another token's streams are counted apart");
+    drop(bobs.pop());
+    Stream::open(&router, &bob, "", None)
+        .await
+        .expect("the place the closed stream gave back");
+}
+
 /// A stream does not outlive what opened it: once its token is revoked, or
 /// its operator is given a lower role, it ends at the next change instead of
 /// sending it, and a reconnection is answered as the token now deserves.

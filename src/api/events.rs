@@ -155,3 +155,9 @@ pub const STREAM_PLACE_HEADER: &str = "desk-last-event-id";
 
 /// How long the desk keeps events to resume from.
 pub const EVENT_RETENTION_DAYS: i64 = 7;
+
+/// The most event streams one token holds open on one service process: a
+/// stream lasts as long as its client, so without a bound one token (an
+/// operator's, the least a stream needs) could hold every connection the
+/// service takes. One more is answered `429 too_many_streams`.
+pub const MAX_STREAMS_PER_TOKEN: usize = 16;

@@ -123,12 +123,32 @@ async fn connection(
                 .tls
                 .clone()
                 .expect("STARTTLS is offered only with TLS");
-            let tls = tokio_rustls::TlsAcceptor::from(config)
-                .accept(socket)
-                .await?;
+            let tls = secure(socket, config, IDLE).await?;
             converse(tls, peer, store, options, true).await.map(|_| ())
         }
     }
+}
+
+/// The TLS session a client asked for with STARTTLS, given up when its
+/// handshake has not ended within `limit`: a client that asks, then says
+/// nothing, would otherwise hold its connection, and a place among
+/// [`SmtpOptions::max_connections`], for ever.
+async fn secure<S: AsyncRead + AsyncWrite + Unpin>(
+    socket: S,
+    config: Arc<tokio_rustls::rustls::ServerConfig>,
+    limit: Duration,
+) -> std::io::Result<tokio_rustls::server::TlsStream<S>> {
+    tokio::time::timeout(
+        limit,
+        tokio_rustls::TlsAcceptor::from(config).accept(socket),
+    )
+    .await
+    .map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            "the client asked for TLS, then did not start its handshake",
+        )
+    })?
 }
 
 /// The envelope of the message being sent.
@@ -786,6 +806,43 @@ mod tests {
         long.extend_from_slice(b"\r\n");
         let line = read_line(&mut BufReader::new(&long[..])).await.unwrap();
         assert!(matches!(line, Line::Command(c) if c.len() == MAX_LINE - 2));
+    }
+
+    /// A server that has no certificate to give: enough to wait for a
+    /// client's hello, which never comes.
+    #[derive(Debug)]
+    struct NoCertificate;
+
+    impl tokio_rustls::rustls::server::ResolvesServerCert for NoCertificate {
+        fn resolve(
+            &self,
+            _: tokio_rustls::rustls::server::ClientHello<'_>,
+        ) -> Option<Arc<tokio_rustls::rustls::sign::CertifiedKey>> {
+            None
+        }
+    }
+
+    #[tokio::test]
+    async fn a_client_that_asks_for_tls_and_says_nothing_is_let_go() {
+        let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+        let config = tokio_rustls::rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_cert_resolver(Arc::new(NoCertificate));
+        // The client's end stays open and silent.
+        let (_client, server) = tokio::io::duplex(1024);
+        let limit = Duration::from_millis(20);
+        let outcome = tokio::time::timeout(
+            Duration::from_secs(10),
+            secure(server, Arc::new(config), limit),
+        )
+        .await
+        .expect("the handshake was waited for without end");
+        match outcome {
+            Ok(_) => panic!("a handshake nobody started succeeded"),
+            Err(error) => assert_eq!(error.kind(), std::io::ErrorKind::TimedOut, "{error}"),
+        }
     }
 
     #[tokio::test]

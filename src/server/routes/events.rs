@@ -13,16 +13,17 @@ use super::{ApiRoutes, routes};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
-use futures_util::Stream;
+use axum::response::{IntoResponse, Response};
 
 use crate::api::{
-    EVENT_RESET, Event, EventQuery, EventReset, FieldError, Problem, Role, STREAM_PLACE_HEADER,
+    EVENT_RESET, Event, EventQuery, EventReset, FieldError, MAX_STREAMS_PER_TOKEN, Problem, Role,
+    STREAM_PLACE_HEADER,
 };
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiQuery;
-use crate::server::store::{EventWatch, Store, Viewer};
+use crate::server::store::{EventWatch, Store, StreamSlot, Viewer};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes.with(routes!(stream))
@@ -43,7 +44,8 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// `EventSource` records without dispatching it): a client that reconnects
 /// with it before any event arrived misses nothing. Owners and managers see
 /// every event; operators those about their own tickets and their teams'
-/// unassigned ones (and `ticket.hidden` when one leaves that view).
+/// unassigned ones (and `ticket.hidden` when one leaves that view). One token
+/// holds at most 16 streams open on one process (429 past that).
 #[utoipa::path(get, path = "/v1/events", tag = "events", params(EventQuery,
         ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this event id")),
     responses(
@@ -52,16 +54,15 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
             description = "The id the stream goes on after: resume with it until an event arrives")),
          description = "A stream of events; a `reset` event carries an `EventReset`"),
         (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 422, body = Problem)))]
+        (status = 422, body = Problem),
+        (status = 429, body = Problem,
+         description = "The token already holds as many streams as one token may")))]
 async fn stream(
     State(state): State<AppState>,
     principal: Principal,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<EventQuery>,
-) -> ApiResult<(
-    [(&'static str, String); 1],
-    Sse<impl Stream<Item = Result<SseEvent, Infallible>>>,
-)> {
+) -> ApiResult<Response> {
     principal.require_operator()?;
     let viewer = if principal.require(Role::Manager).is_ok() {
         Viewer::Everyone
@@ -105,6 +106,13 @@ async fn stream(
         .get(axum::http::header::AUTHORIZATION)
         .and_then(crate::server::auth::bearer_secret)
         .map(crate::server::auth::hash_secret);
+    let slot = match token_hash.as_deref() {
+        Some(hash) => match state.store.claim_event_stream(hash) {
+            Some(slot) => Some(slot),
+            None => return Ok(too_many_streams()),
+        },
+        None => None,
+    };
     let opening = match reset {
         Some(reason) => SseEvent::default()
             .id(after.to_string())
@@ -124,15 +132,38 @@ async fn stream(
         after,
         buffer: VecDeque::new(),
         opening: Some(opening),
+        _slot: slot,
     };
     let events = futures_util::stream::unfold(reader, |mut reader| async move {
         let next = reader.next().await?;
-        Some((Ok(next), reader))
+        Some((Ok::<_, Infallible>(next), reader))
     });
     Ok((
         [(STREAM_PLACE_HEADER, after.to_string())],
         Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)),
-    ))
+    )
+        .into_response())
+}
+
+/// The answer to a token that already holds as many streams as it may. A
+/// stream whose client went away gives its place back once the service sees
+/// it gone, by its next keep-alive ([`KEEP_ALIVE`]) at the latest: that is
+/// the `Retry-After` every 429 of the service carries.
+fn too_many_streams() -> Response {
+    let mut response = ApiError::new(
+        axum::http::StatusCode::TOO_MANY_REQUESTS,
+        "too_many_streams",
+        format!(
+            "this token already holds {MAX_STREAMS_PER_TOKEN} event streams open, the most one \
+             token may: close one, or give each client a token of its own"
+        ),
+    )
+    .into_response();
+    response.headers_mut().insert(
+        axum::http::header::RETRY_AFTER,
+        axum::http::HeaderValue::from(KEEP_ALIVE.as_secs()),
+    );
+    response
 }
 
 /// The event id a client resumes after, given in `field`.
@@ -160,6 +191,8 @@ struct Reader {
     /// The first frame, which tells the stream's place: a reset, or a frame
     /// with only an `id:`.
     opening: Option<SseEvent>,
+    /// The stream's place among its token's, given back when it ends.
+    _slot: Option<StreamSlot>,
 }
 
 impl Reader {

@@ -7,14 +7,18 @@
 //! PostgreSQL's LISTEN/NOTIFY could replace the timer as a wake-up; the poll
 //! is one indexed single-row read, cheap enough that one per process was
 //! kept for both databases.
+//!
+//! It also counts the streams each token holds open in this process, so that
+//! one token cannot hold more than [`MAX_STREAMS_PER_TOKEN`].
 
-use std::sync::{Arc, Once, Weak};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, Once, Weak};
 use std::time::Duration;
 
 use tokio::sync::{Notify, watch};
 
 use super::Database;
-use crate::api::EVENT_RETENTION_DAYS;
+use crate::api::{EVENT_RETENTION_DAYS, MAX_STREAMS_PER_TOKEN};
 
 /// How often the poller reads the last event id.
 pub const POLL: Duration = Duration::from_millis(250);
@@ -29,6 +33,8 @@ pub struct Feed {
     closed: watch::Sender<bool>,
     wake: Notify,
     started: Once,
+    /// How many streams each token (by the digest of its secret) holds open.
+    streams: Mutex<HashMap<String, usize>>,
 }
 
 impl Default for Feed {
@@ -38,6 +44,27 @@ impl Default for Feed {
             closed: watch::Sender::new(false),
             wake: Notify::new(),
             started: Once::new(),
+            streams: Mutex::default(),
+        }
+    }
+}
+
+/// One of a token's open streams, counted until it is dropped (the stream
+/// ended, or its client went away).
+#[derive(Debug)]
+pub struct StreamSlot {
+    feed: Arc<Feed>,
+    token: String,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let mut streams = self.feed.streams.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(open) = streams.get_mut(&self.token) {
+            *open -= 1;
+            if *open == 0 {
+                streams.remove(&self.token);
+            }
         }
     }
 }
@@ -83,6 +110,21 @@ impl Feed {
         if self.latest.receiver_count() > 0 {
             self.wake.notify_one();
         }
+    }
+
+    /// A place for one more stream of `token` (the digest of its secret), or
+    /// `None` when it already holds [`MAX_STREAMS_PER_TOKEN`].
+    pub(super) fn claim_stream(self: &Arc<Self>, token: &str) -> Option<StreamSlot> {
+        let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
+        let open = streams.entry(token.to_string()).or_default();
+        if *open >= MAX_STREAMS_PER_TOKEN {
+            return None;
+        }
+        *open += 1;
+        Some(StreamSlot {
+            feed: Arc::clone(self),
+            token: token.to_string(),
+        })
     }
 
     /// Ends every stream and the poller.
@@ -166,5 +208,29 @@ mod tests {
         // Closing wakes it whoever watches: the poller ends.
         feed.close();
         assert!(feed.wake.notified().now_or_never().is_some());
+    }
+
+    #[test]
+    fn a_token_holds_a_bounded_number_of_streams_and_gets_each_back_when_it_ends() {
+        let feed = Arc::new(Feed::default());
+        let mut held: Vec<StreamSlot> = (0..MAX_STREAMS_PER_TOKEN)
+            .map(|n| {
+                feed.claim_stream("a")
+                    .unwrap_or_else(|| panic!("stream {n}"))
+            })
+            .collect();
+        assert!(feed.claim_stream("a").is_none(), "one over the bound");
+        // Another token's streams are counted apart.
+        let other = feed.claim_stream("b").expect("another token");
+        drop(held.pop());
+        let again = feed
+            .claim_stream("a")
+            .expect("the place a stream gave back");
+        assert!(feed.claim_stream("a").is_none());
+        drop((held, again, other));
+        assert!(
+            feed.streams.lock().unwrap().is_empty(),
+            "tokens with no stream are forgotten"
+        );
     }
 }

@@ -1134,7 +1134,7 @@ pub enum Open {
     Existing,
 }
 
-pub use feed::{EventWatch, POLL as EVENT_POLL};
+pub use feed::{EventWatch, POLL as EVENT_POLL, StreamSlot};
 use token_uses::TOKEN_USE_RESOLUTION;
 
 /// The service's handle on its database: the backend, the workspace snapshot
@@ -1554,6 +1554,14 @@ impl Store {
     /// A watch on the event log: streams wait on it for new events.
     pub fn watch_events(&self) -> EventWatch {
         self.local.feed.subscribe(&self.db)
+    }
+
+    /// A place for one more event stream of the token whose secret's digest
+    /// is `token`, held until dropped; `None` when that token already holds
+    /// [`MAX_STREAMS_PER_TOKEN`](crate::api::MAX_STREAMS_PER_TOKEN) in this
+    /// process.
+    pub fn claim_event_stream(&self, token: &str) -> Option<StreamSlot> {
+        self.local.feed.claim_stream(token)
     }
 
     /// Ends the event streams of this process (the service is stopping):

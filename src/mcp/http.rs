@@ -13,7 +13,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -22,7 +22,7 @@ use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, Stream
 use secrecy::SecretString;
 
 use super::Copilot;
-use crate::server::auth::Principal;
+use crate::server::auth::{Principal, bearer};
 use crate::server::error::ApiError;
 use crate::server::{AppState, MAX_BODY_BYTES, Store};
 
@@ -71,12 +71,10 @@ async fn authenticate(State(state): State<AppState>, request: Request, next: Nex
         Err(error) => return error.into_response(),
     };
     // The header parsed as `Bearer <token>` for the check above.
-    let token = parts
-        .headers
-        .get(AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split_once(' '))
-        .map(|(_, secret)| SecretString::from(secret.trim().to_string()));
+    let token = bearer(&parts.headers)
+        .ok()
+        .flatten()
+        .map(|secret| SecretString::from(secret.to_string()));
     if let Some(secret) = token {
         parts.extensions.insert(CallerToken {
             secret,

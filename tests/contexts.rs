@@ -83,6 +83,49 @@ fn context_add_checks_the_token_against_the_service() {
     .stderr(contains("token not checked"));
 }
 
+/// A token sent over plain http:// to another machine crosses the network in
+/// clear: saying so, before it is sent, is the least a context can do. TLS
+/// and loopback say nothing.
+#[test]
+fn a_context_on_plain_http_to_another_machine_warns_that_its_token_goes_in_clear() {
+    let desk = Desk::new();
+    let warning = "the token goes to 10.0.0.5 in clear";
+    let added = add_unchecked(&desk, "staging", "http://10.0.0.5:7070").success();
+    let text = String::from_utf8_lossy(&added.get_output().stderr).to_string();
+    assert!(
+        text.contains(warning) && text.contains("https://"),
+        "{text}"
+    );
+    assert!(!text.contains("desk_unchecked"), "{text}");
+    for (name, quiet) in [
+        ("tls", "https://desk.example.com"),
+        ("loopback", "http://127.0.0.1:9"),
+        ("localhost", "http://localhost:9"),
+    ] {
+        add_unchecked(&desk, name, quiet)
+            .success()
+            .stderr(predicates::str::contains("in clear").not());
+    }
+    // Moving a context onto plain http warns too; changing its protection does not.
+    remote(&desk)
+        .args([
+            "context",
+            "set",
+            "tls",
+            "--server",
+            "http://desk.example.com",
+        ])
+        .args(["--no-verify"])
+        .assert()
+        .success()
+        .stderr(contains("the token goes to desk.example.com in clear"));
+    remote(&desk)
+        .args(["context", "set", "staging", "--protected"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("in clear").not());
+}
+
 #[test]
 fn context_set_rotates_a_token_and_keeps_everything_else() {
     let (desk, server, token) = served();

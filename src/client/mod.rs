@@ -753,6 +753,15 @@ impl ServerUrlProblem {
     }
 }
 
+/// The host a checked server URL sends its token to in clear: an `http://`
+/// URL whose host is not this machine. `None` for `https://` and loopback.
+pub fn host_reached_in_clear(server: &str) -> Option<String> {
+    let url = url::Url::parse(server).ok()?;
+    let host = url.host_str()?;
+    (url.scheme() == "http" && !crate::domain::validate::is_loopback_host(host))
+        .then(|| host.to_string())
+}
+
 /// A server URL as the client uses it (no trailing slash), or why it cannot be
 /// one: the scheme is missing or not http(s), it carries a user name or
 /// password, or a query.
@@ -894,6 +903,20 @@ mod tests {
             check_server_url("https://desk.example.com/v1desk").unwrap(),
             "https://desk.example.com/v1desk"
         );
+    }
+
+    #[test]
+    fn only_plain_http_to_another_machine_sends_the_token_in_clear() {
+        for (server, host) in [
+            ("http://10.0.0.5:7070", Some("10.0.0.5")),
+            ("http://desk.example.com", Some("desk.example.com")),
+            ("https://desk.example.com", None),
+            ("http://127.0.0.1:7070", None),
+            ("http://localhost:7070", None),
+            ("http://[::1]:7070", None),
+        ] {
+            assert_eq!(host_reached_in_clear(server).as_deref(), host, "{server}");
+        }
     }
 
     #[test]

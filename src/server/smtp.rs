@@ -635,7 +635,9 @@ fn taken(result: &InboundResult) -> String {
         InboundOutcome::Appended | InboundOutcome::Reopened => own("added to ticket"),
         InboundOutcome::HeldAsNote | InboundOutcome::AutoReply => "received".into(),
         InboundOutcome::Duplicate => "already received".into(),
-        InboundOutcome::Bounce | InboundOutcome::Dropped => "delivery report received".into(),
+        InboundOutcome::Bounce => "delivery report received".into(),
+        // A report about no email of the desk's: a bounce or a read receipt.
+        InboundOutcome::Dropped => "report received".into(),
     }
 }
 
@@ -687,6 +689,29 @@ mod tests {
         );
         assert_eq!(path_argument("TO:dana@example.com", "TO:"), None);
         assert_eq!(path_argument("", "TO:"), None);
+    }
+
+    #[test]
+    fn the_answer_names_only_the_senders_own_ticket_and_calls_a_report_what_it_is() {
+        let answer = |outcome, ticket| {
+            taken(&InboundResult {
+                ticket,
+                created: false,
+                outcome,
+            })
+        };
+        assert_eq!(
+            answer(InboundOutcome::Created, Some(10001)),
+            "opened ticket 10001"
+        );
+        assert_eq!(answer(InboundOutcome::HeldAsNote, Some(10001)), "received");
+        assert_eq!(
+            answer(InboundOutcome::Bounce, Some(10001)),
+            "delivery report received"
+        );
+        // A read receipt about no email of the desk's is dropped: not a
+        // delivery report.
+        assert_eq!(answer(InboundOutcome::Dropped, None), "report received");
     }
 
     #[test]

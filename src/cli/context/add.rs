@@ -46,6 +46,7 @@ pub async fn cmd_context_add(session: &Session, args: ContextAddArgs) -> CliResu
         )));
     }
     let token = read_token(session, &args.name, args.token_stdin)?;
+    super::warn_if_in_clear(session, &server);
     let signed_in = if args.no_verify {
         None
     } else {

@@ -102,6 +102,16 @@ fn not_local(name: &str, action: &str) -> CliResult {
     Ok(())
 }
 
+/// Says on stderr when the context's token will cross the network in clear
+/// (`http://` to another machine), before anything sends it.
+fn warn_if_in_clear(session: &Session, server: &str) {
+    if let Some(host) = crate::client::host_reached_in_clear(server) {
+        session.ui.warn(&format!(
+            "{server} is plain http://: the token goes to {host} in clear, readable by anyone              on the network between; serve Desk behind TLS (docs/deployment.md) and use https://"
+        ));
+    }
+}
+
 /// `--server` checked as the client will use it, refused in the words a
 /// global `--server` is.
 fn server_url(text: &str) -> CliResult<String> {

@@ -53,6 +53,9 @@ pub async fn cmd_context_set(session: &Session, args: ContextSetArgs) -> CliResu
         credentials.token(&args.name).map(str::to_string)
     };
     let reconnects = args.server.is_some() || args.token_stdin;
+    if reconnects {
+        super::warn_if_in_clear(session, &server);
+    }
     let signed_in = match (&token, reconnects && !args.no_verify) {
         (Some(token), true) => Some(verify(&server, token).await?),
         _ => None,

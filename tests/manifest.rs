@@ -298,6 +298,41 @@ widgets: {{}}
 }
 
 #[test]
+fn a_setting_an_integration_has_not_is_shown_at_its_key() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}\
+integrations:
+  - kind: zendesk
+    settings:
+      subdomain: acme
+      email: desk@acme.example
+      sudomain: acme
+    secrets:
+      api-token: ${{env:ZD_TOKEN}}
+"
+    );
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, text).unwrap();
+    let assert = desk
+        .cmd()
+        .env("ZD_TOKEN", "zd-token")
+        .args(["validate", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    // The key is what is wrong, not its value.
+    assert_eq!(places(&assert.get_output().stderr), ["8:7"], "{stderr}");
+    assert!(
+        stderr.contains("8 |       sudomain: acme\n  |       ^^^^^^^^\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean 'subdomain'?"), "{stderr}");
+    assert!(stderr.contains("is not valid: 1 error"), "{stderr}");
+}
+
+#[test]
 fn an_invalid_timezone_is_refused_at_the_value() {
     let desk = Desk::new();
     let assert = validate(

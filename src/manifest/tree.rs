@@ -101,6 +101,21 @@ impl Node {
         }
     }
 
+    /// The key written for the mapping entry at `path` (mapping keys and list
+    /// indexes), when the path ends at a mapping's entry.
+    pub fn key_of<'p>(&self, path: impl IntoIterator<Item = &'p str>) -> Option<&Node> {
+        let path: Vec<&str> = path.into_iter().collect();
+        let (last, parents) = path.split_last()?;
+        let (parent, _, whole) = self.reach(parents.iter().copied());
+        match &parent.value {
+            Value::Map(entries) if whole => entries
+                .iter()
+                .find(|(key, _)| key.as_text() == Some(last))
+                .map(|(key, _)| key),
+            _ => None,
+        }
+    }
+
     /// The value of `key` in a mapping.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {

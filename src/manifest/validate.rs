@@ -24,6 +24,7 @@ use crate::domain::validate::{
 };
 use crate::domain::workspace::SmtpConfig;
 use crate::domain::workspace::WebhookConfig;
+use crate::domain::workspace::connection;
 
 /// Every problem of the document, errors and warnings, in file order.
 pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
@@ -150,6 +151,18 @@ impl<'a> Report<'a> {
     /// Reports the service's field errors for the resource at `base` (the
     /// whole document when empty).
     fn field_errors(&mut self, base: &str, errors: Vec<FieldError>) {
+        self.field_errors_naming(base, errors, |_| false);
+    }
+
+    /// Reports the service's field errors for the resource at `base`;
+    /// `names_key` tells the errors about a mapping's key itself (a misnamed
+    /// setting), shown at the key rather than at its value.
+    fn field_errors_naming(
+        &mut self,
+        base: &str,
+        errors: Vec<FieldError>,
+        names_key: impl Fn(&str) -> bool,
+    ) {
         for error in errors {
             // `holidays[2]` in a field error is `holidays.2` in a path.
             let field = error.field.replace('[', ".").replace(']', "");
@@ -157,13 +170,16 @@ impl<'a> Report<'a> {
                 "" => field,
                 base => format!("{base}.{field}"),
             };
+            // What the service says about a whole section (`operators`) is
+            // about all of it, shown at its key rather than at its first entry.
+            let at_key = names_key(&error.field) || !path.contains('.');
             // Shown at an ancestor, the message must name what it is about.
             let message = if self.holds(&path) {
                 error.message
             } else {
                 format!("`{}` {}", error.field, error.message)
             };
-            match self.section_key(&path) {
+            match at_key.then(|| self.key_pos(&path)).flatten() {
                 Some(pos) => {
                     self.push(&path, Diagnostic::error(pos, message));
                 }
@@ -174,20 +190,11 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// Where the key of section `path` is written, when `path` is a whole
-    /// section: what the service says about a section (`operators`) is about
-    /// all of it, shown at its key rather than at its first entry.
-    fn section_key(&self, path: &str) -> Option<Pos> {
-        if path.contains('.') {
-            return None;
-        }
-        match &self.trees[self.file(path)].value {
-            super::tree::Value::Map(entries) => entries
-                .iter()
-                .find(|(key, _)| key.as_text() == Some(path))
-                .map(|(key, _)| key.pos),
-            _ => None,
-        }
+    /// Where the key of the mapping entry at `path` is written.
+    fn key_pos(&self, path: &str) -> Option<Pos> {
+        self.trees[self.file(path)]
+            .key_of(path.split('.'))
+            .map(|key| key.pos)
     }
 
     fn check(&mut self, path: &str, result: Result<(), String>) {
@@ -466,10 +473,17 @@ impl<'a> Report<'a> {
                 fields: integration.fields.clone(),
                 priorities: integration.priorities.clone(),
             };
-            if let Err(errors) =
-                crate::domain::workspace::connection::merge(integration.kind, &put, None)
-            {
-                self.field_errors(&base, errors);
+            if let Err(errors) = connection::merge(integration.kind, &put, None) {
+                let kind = integration.kind;
+                let misnamed = |field: &str| {
+                    let named = |prefix, secret| {
+                        field
+                            .strip_prefix(prefix)
+                            .is_some_and(|key| connection::check_name(kind, key, secret).is_err())
+                    };
+                    named("settings.", false) || named("secrets.", true)
+                };
+                self.field_errors_naming(&base, errors, misnamed);
             }
             for (name, secret) in &integration.secrets {
                 self.secret(&format!("{base}.secrets.{name}"), secret);

@@ -809,7 +809,11 @@ async fn the_connection_test_checks_token_region_admin_and_ticket_type() {
     let checks = connectors::test(&Http::default(), &intercom(&server, &[("region", "us")])).await;
     let failed = check(&checks, "region");
     assert_eq!(failed.outcome, CheckOutcome::Failed);
-    assert!(failed.message.contains("region eu"), "{}", failed.message);
+    assert_eq!(
+        failed.message,
+        "the workspace is hosted in region eu, but region is us: set it with \
+         `deskctl integrations connect intercom --set region=eu`"
+    );
 
     let server = MockServer::start().await;
     me(&server, 200, admin_me("US")).await;

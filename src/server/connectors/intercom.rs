@@ -471,7 +471,8 @@ impl Connector for Intercom {
                             "region",
                             format!(
                                 "the workspace is hosted in region {hosted}, but region is \
-                                 {region}: connect again with region {hosted}"
+                                 {region}: set it with `deskctl integrations connect intercom \
+                                 --set region={hosted}`"
                             ),
                         )];
                     }

@@ -294,9 +294,9 @@ impl Api<'_> {
     /// carries nothing of Desk's that the search matches exactly (custom
     /// attributes can only be set by a later update), so the search is by
     /// the contact and the `created_at` the delivery set, and each hit is
-    /// read for the note that claims it ([`claim`]): two handoffs of one
-    /// customer accepted in one second are never confused. Several hits
-    /// that no handoff has claimed yet are not guessed between: the other
+    /// read for the note that claims it ([`claim`]): another handoff's is
+    /// never taken, even of the same customer and second. Several hits that
+    /// no handoff has claimed yet are not guessed between: the other
     /// handoffs' deliveries claim theirs with their notes, so look again.
     async fn find(
         &self,

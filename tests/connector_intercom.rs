@@ -440,13 +440,26 @@ async fn searched(server: &MockServer, found: Value) {
 
 /// The conversation as GET shows it, with `parts`.
 async fn shown(server: &MockServer, parts: Value) {
-    intercom_call("GET", &format!("/conversations/{CONVERSATION}"))
+    shown_as(server, CONVERSATION, parts).await;
+}
+
+/// Conversation `id` as GET shows it, with `parts`.
+async fn shown_as(server: &MockServer, id: &str, parts: Value) {
+    intercom_call("GET", &format!("/conversations/{id}"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "type": "conversation", "id": CONVERSATION,
+            "type": "conversation", "id": id,
             "conversation_parts": {"type": "conversation_part.list", "conversation_parts": parts}
         })))
         .mount(server)
         .await;
+}
+
+/// Another handoff's agents' note, as a conversation part.
+fn another_handoffs_note() -> Value {
+    json!([{
+        "type": "conversation_part", "part_type": "note",
+        "body": "<p>Desk handoff hof_2 from AI agent shop<br>Channel: web</p>"
+    }])
 }
 
 #[tokio::test]
@@ -459,6 +472,7 @@ async fn a_lost_answer_is_found_by_contact_and_creation_time() {
         json!([{"type": "conversation", "id": CONVERSATION}]),
     )
     .await;
+    shown(&server, json!([])).await;
     tags_ok(&server, &format!("/conversations/{CONVERSATION}")).await;
     note_ok(&server, &format!("/conversations/{CONVERSATION}/reply")).await;
     let connection = intercom(&server, &[]);
@@ -470,6 +484,86 @@ async fn a_lost_answer_is_found_by_contact_and_creation_time() {
         .unwrap();
     assert_eq!(delivered.id, CONVERSATION);
     all_as_documented(&server).await;
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_never_taken_for_another_handoffs_conversation_of_the_same_second() {
+    let server = MockServer::start().await;
+    contact_found(&server).await;
+    // Dana's second handoff, accepted in the same second, made its
+    // conversation and noted it; the search lists it first.
+    let other = "36000324300";
+    searched(
+        &server,
+        json!([
+            {"type": "conversation", "id": other},
+            {"type": "conversation", "id": CONVERSATION}
+        ]),
+    )
+    .await;
+    shown_as(&server, other, another_handoffs_note()).await;
+    shown(&server, json!([])).await;
+    tags_ok(&server, &format!("/conversations/{CONVERSATION}")).await;
+    note_ok(&server, &format!("/conversations/{CONVERSATION}/reply")).await;
+    intercom_call("POST", "/conversations")
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let delivered = deliver(&intercom(&server, &[]), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, CONVERSATION);
+    let requests = all_as_documented(&server).await;
+    assert!(
+        requests
+            .iter()
+            .all(|(verb, path, _)| verb == "GET" || !path.contains(other)),
+        "nothing is added to the other handoff's conversation: {requests:?}"
+    );
+}
+
+#[tokio::test]
+async fn conversations_of_the_same_second_that_no_handoff_claimed_are_not_guessed_between() {
+    let server = MockServer::start().await;
+    contact_found(&server).await;
+    let other = "36000324300";
+    searched(
+        &server,
+        json!([
+            {"type": "conversation", "id": other},
+            {"type": "conversation", "id": CONVERSATION}
+        ]),
+    )
+    .await;
+    shown_as(&server, other, json!([])).await;
+    shown(&server, json!([])).await;
+    intercom_call("POST", "/conversations")
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let failure = deliver(&intercom(&server, &[]), &escalation(Priority::High), 2)
+        .await
+        .unwrap_err();
+    assert!(!failure.permanent);
+    assert_eq!(failure.retry_after, Some(Duration::from_secs(60)));
+    assert_eq!(
+        failure.error,
+        format!(
+            "an earlier attempt may have made the conversation, and the contact has 2 \
+             conversations made in the same second that no handoff has claimed yet \
+             ({other}, {CONVERSATION}): looking again in 60 s, once the other handoffs have \
+             noted theirs"
+        )
+    );
+    let requests = received(&server).await;
+    assert!(
+        requests
+            .iter()
+            .all(|(verb, path, _)| verb == "GET" || path.ends_with("/search")),
+        "nothing tagged, noted or made: {requests:?}"
+    );
 }
 
 #[tokio::test]
@@ -715,7 +809,11 @@ async fn the_connection_test_checks_token_region_admin_and_ticket_type() {
     let checks = connectors::test(&Http::default(), &intercom(&server, &[("region", "us")])).await;
     let failed = check(&checks, "region");
     assert_eq!(failed.outcome, CheckOutcome::Failed);
-    assert!(failed.message.contains("region eu"), "{}", failed.message);
+    assert_eq!(
+        failed.message,
+        "the workspace is hosted in region eu, but region is us: set it with \
+         `deskctl integrations connect intercom --set region=eu`"
+    );
 
     let server = MockServer::start().await;
     me(&server, 200, admin_me("US")).await;

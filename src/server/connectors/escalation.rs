@@ -133,7 +133,7 @@ impl Escalation {
     /// The words that open the agents' note and name the handoff: what a
     /// repeated delivery recognises its note by.
     pub fn mark(&self) -> String {
-        format!("Desk handoff {}", self.handoff)
+        format!("{MARK}{}", self.handoff)
     }
 
     /// Who and how: the handoff id, the agent, channel and environment, the
@@ -363,6 +363,11 @@ impl Connection {
         (!object.is_empty()).then_some(Value::Object(object))
     }
 }
+
+/// How every agents' note Desk writes begins, before the handoff's id
+/// ([`Escalation::mark`]): a platform item carrying a note that begins so is
+/// a handoff's.
+pub const MARK: &str = "Desk handoff ";
 
 /// Plain text as HTML paragraphs, line breaks kept, for platforms whose
 /// descriptions and notes are HTML.

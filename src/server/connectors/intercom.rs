@@ -12,6 +12,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
+use super::escalation::MARK;
 use super::http::{classify, unreadable};
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
@@ -195,25 +196,38 @@ impl Api<'_> {
             .ok_or_else(|| unreadable(KIND, &answer, "to GET /me without an admin id"))
     }
 
-    /// The first hit of a search at `path` (`/contacts/search`, …), as `(id,
+    /// The hits of a search at `path` (`/contacts/search`, …), as `(id,
     /// role)`. An answer deskctl cannot read, or without its `list`, is no
     /// proof of "none": a transient failure, never a second create.
+    async fn hits(
+        &self,
+        path: &str,
+        list: &str,
+        query: Value,
+    ) -> Result<Vec<(String, String)>, Failure> {
+        let answer = self.fetch(reqwest::Method::POST, path, &query).await?;
+        let found: Value = answer.success(KIND, explain)?.json(KIND)?;
+        let items = found[list]
+            .as_array()
+            .ok_or_else(|| unreadable(KIND, &answer, &format!("without its {list} list")))?;
+        Ok(items
+            .iter()
+            .filter_map(|item| {
+                let id = text_or_number(&item["id"])?;
+                let role = item["role"].as_str().unwrap_or("user").to_string();
+                Some((id, role))
+            })
+            .collect())
+    }
+
+    /// The first hit of a search at `path`, as [`Api::hits`] reads them.
     async fn first(
         &self,
         path: &str,
         list: &str,
         query: Value,
     ) -> Result<Option<(String, String)>, Failure> {
-        let answer = self.fetch(reqwest::Method::POST, path, &query).await?;
-        let found: Value = answer.success(KIND, explain)?.json(KIND)?;
-        let items = found[list]
-            .as_array()
-            .ok_or_else(|| unreadable(KIND, &answer, &format!("without its {list} list")))?;
-        Ok(items.first().and_then(|item| {
-            let id = text_or_number(&item["id"])?;
-            let role = item["role"].as_str().unwrap_or("user").to_string();
-            Some((id, role))
-        }))
+        Ok(self.hits(path, list, query).await?.into_iter().next())
     }
 
     /// The requester's contact, as `(id, role)`: found by external id, else
@@ -276,8 +290,14 @@ impl Api<'_> {
         .await
     }
 
-    /// The conversation or ticket an earlier attempt made: the contact's, with
-    /// the `created_at` the delivery set (both fields 2.11 can search).
+    /// The conversation or ticket an earlier attempt made. A create in 2.11
+    /// carries nothing of Desk's that the search matches exactly (custom
+    /// attributes can only be set by a later update), so the search is by
+    /// the contact and the `created_at` the delivery set, and each hit is
+    /// read for the note that claims it ([`claim`]): another handoff's is
+    /// never taken, even of the same customer and second. Several hits that
+    /// no handoff has claimed yet are not guessed between: the other
+    /// handoffs' deliveries claim theirs with their notes, so look again.
     async fn find(
         &self,
         made: Made,
@@ -289,10 +309,31 @@ impl Api<'_> {
             ("contact_ids", "=", json!(contact)),
             ("created_at", "=", json!(escalation.created_at.as_second())),
         ]);
-        Ok(self
-            .first(&path, made.path(), query)
-            .await?
-            .map(|(id, _)| id))
+        let mut unclaimed = Vec::new();
+        for (id, _) in self.hits(&path, made.path(), query).await? {
+            let notes = self.notes(made, &id).await?;
+            match claim(notes.iter().map(String::as_str), &escalation.mark()) {
+                Claim::Ours => return Ok(Some(id)),
+                Claim::Another => {}
+                Claim::Nobody => unclaimed.push(id),
+            }
+        }
+        if unclaimed.len() > 1 {
+            return Err(Failure {
+                error: format!(
+                    "an earlier attempt may have made the {noun}, and the contact has {count} \
+                     {noun}s made in the same second that no handoff has claimed yet ({ids}): \
+                     looking again in {lag} s, once the other handoffs have noted theirs",
+                    noun = made.noun(),
+                    count = unclaimed.len(),
+                    ids = unclaimed.join(", "),
+                    lag = SEARCH_LAG.as_secs(),
+                ),
+                permanent: false,
+                retry_after: Some(SEARCH_LAG),
+            });
+        }
+        Ok(unclaimed.pop())
     }
 
     /// The create of what a delivery makes. A conversation opens with the
@@ -324,13 +365,8 @@ impl Api<'_> {
         }
     }
 
-    /// Whether the conversation or ticket already has this handoff's note.
-    async fn noted(
-        &self,
-        made: Made,
-        id: &str,
-        escalation: &Escalation,
-    ) -> Result<Option<()>, Failure> {
+    /// The bodies of the notes on a conversation or ticket.
+    async fn notes(&self, made: Made, id: &str) -> Result<Vec<String>, Failure> {
         let answer = self.get(&format!("/{}/{id}", made.path())).await?;
         // A body deskctl cannot read is no proof the note is missing: a
         // transient failure, not a second note.
@@ -345,14 +381,63 @@ impl Api<'_> {
         let parts = parts
             .as_array()
             .ok_or_else(|| unreadable(KIND, &answer, &format!("without its {list}")))?;
-        let mark = escalation.mark();
-        let noted = parts.iter().any(|part| {
-            part["part_type"] == "note"
-                && part["body"]
-                    .as_str()
-                    .is_some_and(|body| body.contains(&mark))
-        });
-        Ok(noted.then_some(()))
+        Ok(parts
+            .iter()
+            .filter(|part| part["part_type"] == "note")
+            .filter_map(|part| part["body"].as_str().map(str::to_string))
+            .collect())
+    }
+
+    /// Whether the conversation or ticket already has this handoff's note.
+    async fn noted(
+        &self,
+        made: Made,
+        id: &str,
+        escalation: &Escalation,
+    ) -> Result<Option<()>, Failure> {
+        let notes = self.notes(made, id).await?;
+        let ours = claim(notes.iter().map(String::as_str), &escalation.mark()) == Claim::Ours;
+        Ok(ours.then_some(()))
+    }
+}
+
+/// Whose a conversation or ticket is, by its notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Claim {
+    /// A note carries this handoff's mark.
+    Ours,
+    /// A note opens with another handoff's mark.
+    Another,
+    /// No note is a handoff's.
+    Nobody,
+}
+
+/// Whose the item with these note bodies (HTML) is: this handoff's when a
+/// note carries `mark`; another handoff's when a note's text opens with
+/// [`MARK`] (an operator's note that only mentions a handoff claims
+/// nothing); else nobody's yet.
+fn claim<'a>(notes: impl IntoIterator<Item = &'a str>, mark: &str) -> Claim {
+    let mut found = Claim::Nobody;
+    for body in notes {
+        if body.contains(mark) {
+            return Claim::Ours;
+        }
+        if opening_text(body).starts_with(MARK) {
+            found = Claim::Another;
+        }
+    }
+    found
+}
+
+/// An HTML body's text from its first character, past the tags and
+/// white space before it.
+fn opening_text(mut body: &str) -> &str {
+    loop {
+        body = body.trim_start();
+        match body.strip_prefix('<').and_then(|tag| tag.split_once('>')) {
+            Some((_, rest)) => body = rest,
+            None => return body,
+        }
     }
 }
 
@@ -386,7 +471,8 @@ impl Connector for Intercom {
                             "region",
                             format!(
                                 "the workspace is hosted in region {hosted}, but region is \
-                                 {region}: connect again with region {hosted}"
+                                 {region}: set it with `deskctl integrations connect intercom \
+                                 --set region={hosted}`"
                             ),
                         )];
                     }
@@ -654,6 +740,29 @@ fn replay_key(body: &[u8], signature: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_is_claimed_by_the_handoff_whose_note_opens_it() {
+        let ours = "Desk handoff hof_1kbp3sm80zzzzzzzzzzzz";
+        let note =
+            |id: &str| format!("<p>Desk handoff {id} from AI agent shop<br>Channel: web</p>");
+        let own = note("hof_1kbp3sm80zzzzzzzzzzzz");
+        let other = note("hof_1kbp3sm81000000000000");
+        assert_eq!(claim([own.as_str()], ours), Claim::Ours);
+        assert_eq!(claim([other.as_str(), own.as_str()], ours), Claim::Ours);
+        assert_eq!(claim([other.as_str()], ours), Claim::Another);
+        // Intercom may wrap or space a note's HTML differently.
+        assert_eq!(
+            claim(["<div> <p><b>Desk handoff hof_x</b></p></div>"], ours),
+            Claim::Another
+        );
+        assert_eq!(claim([], ours), Claim::Nobody);
+        // An operator's note that only mentions a handoff claims nothing.
+        assert_eq!(
+            claim(["<p>see Desk handoff hof_x for the order</p>"], ours),
+            Claim::Nobody
+        );
+    }
 
     #[test]
     fn a_notification_sent_again_has_the_same_replay_key() {

@@ -430,6 +430,7 @@ fn serve_logs_json_lines_for_collectors() {
         },
     );
     assert_eq!(event["status"], 404);
+    assert_eq!(event["code"], "route_not_found");
     assert!(event["duration_ms"].is_u64());
     assert_eq!(event["span"]["method"], "GET");
     assert_eq!(event["span"]["path"], "/v1/nowhere");

@@ -1802,6 +1802,36 @@ fn validate_checks_a_referenced_secret_as_apply_does() {
         .stderr(contains("short.yaml:5:11").and(contains("at least 16 characters")));
 }
 
+/// The service's log line for an error answer names its problem code, so a
+/// replica's log tells why it answered (a `database_unavailable` from a
+/// `shutting_down`, a refused token from a missing one); a success has none.
+#[test]
+fn the_log_line_of_an_error_answer_names_its_problem_code() {
+    let desk = Desk::new();
+    desk.create();
+    let server = desk.serve();
+    let wrong = [("Authorization", "Bearer desk_wrong_token_0000000000000000")];
+    assert_eq!(server.raw("GET", "/v1/tickets", &wrong, b"").status, 401);
+    assert_eq!(server.raw("GET", "/v1/version", &[], b"").status, 200);
+    let log_file = server.log.clone();
+    assert_eq!(server.terminate(), Some(0));
+    let log = std::fs::read_to_string(log_file).unwrap();
+    let answered = |path: &str| {
+        log.lines()
+            .find(|l| l.contains(&format!("path={path}}}")) && l.contains("answered"))
+            .unwrap_or_else(|| panic!("no line for {path}: {log}"))
+            .to_string()
+    };
+    let refused = answered("/v1/tickets");
+    assert!(
+        refused.contains("status=401 code=invalid_token "),
+        "{refused}"
+    );
+    assert!(!refused.contains("desk_wrong_token"), "{refused}");
+    let ok = answered("/v1/version");
+    assert!(ok.contains("status=200 ") && !ok.contains("code="), "{ok}");
+}
+
 /// Anyone may send an `x-request-id`, unauthenticated: one that is not a
 /// short run of safe characters is replaced by the service's own, so it can
 /// neither forge a log line nor fill the log.

@@ -261,6 +261,7 @@ fn auth_status_says_who_you_are_where_and_that_tokens_never_expire() {
     let local = desk.run(&["auth", "status"]);
     assert!(local.contains("Context:      local"), "{local}");
     assert!(local.contains("the local desk's owner (owner)"), "{local}");
+    assert!(local.contains("Token:        not needed"), "{local}");
     assert!(
         local.contains(&format!("deskctl {}", env!("CARGO_PKG_VERSION"))),
         "{local}"
@@ -271,11 +272,22 @@ fn auth_status_says_who_you_are_where_and_that_tokens_never_expire() {
         .success();
     let output = remote(&desk).args(["auth", "status"]).output().unwrap();
     let shown = String::from_utf8(output.stdout).unwrap();
+    // The id of the token in use, for `tokens revoke`.
+    let tokens: Value = serde_json::from_str(&desk.run(&["tokens", "list", "-o", "json"])).unwrap();
+    let id = tokens
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["operator"] == "alice" && token.ends_with(t["hint"].as_str().unwrap()))
+        .and_then(|t| t["id"].as_str())
+        .expect("alice's token is listed")
+        .to_string();
     for expected in [
         "Context:      prod".to_string(),
         format!("Server:       {}", server.url),
         "Signed in as: alice (owner)".into(),
-        "never expires".into(),
+        format!("Token:        {id} (stored); never expires"),
+        format!("`deskctl tokens revoke {id}`"),
     ] {
         assert!(shown.contains(&expected), "{expected} missing:\n{shown}");
     }
@@ -291,6 +303,7 @@ fn auth_status_says_who_you_are_where_and_that_tokens_never_expire() {
     assert_eq!(json["role"], "owner");
     assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(json["token_expires_at"], Value::Null);
+    assert_eq!(json["token_id"], id.as_str());
     assert!(!json.to_string().contains(&token));
     // A refused token: exit 4.
     remote(&desk)
@@ -417,6 +430,7 @@ fn serve_logs_json_lines_for_collectors() {
         },
     );
     assert_eq!(event["status"], 404);
+    assert_eq!(event["code"], "route_not_found");
     assert!(event["duration_ms"].is_u64());
     assert_eq!(event["span"]["method"], "GET");
     assert_eq!(event["span"]["path"], "/v1/nowhere");

@@ -509,3 +509,60 @@ async fn a_read_that_upgrades_an_old_desk_leaves_the_upgrade_in_the_desk_file() 
         }
     }
 }
+
+/// A newer deskctl does not bring an old desk's schema up to date under
+/// another process that has the desk open (an older `deskctl serve` left
+/// running through an upgrade would go on with a schema it does not know): it
+/// refuses, naming that process, and changes nothing; once that process is
+/// gone, the upgrade goes through. Python's sqlite3 stands in for the older
+/// release: a connection holding the desk open in WAL mode, as every release
+/// opens it (the fixture was saved in rollback mode).
+#[test]
+fn an_old_desk_open_in_another_process_is_not_upgraded_under_it() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = old_desk();
+    let mut older = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3, sys\n\
+             db = sqlite3.connect(sys.argv[1])\n\
+             db.execute('PRAGMA journal_mode=WAL')\n\
+             print(db.execute('SELECT count(*) FROM tickets').fetchone()[0], flush=True)\n\
+             sys.stdin.read()",
+        ])
+        .arg(desk.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(older.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "6", "the other process did not open the desk");
+    let before = std::fs::read(desk.path()).unwrap();
+
+    desk.cmd()
+        .args(["tickets", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "another process has it open (pid {}",
+            older.id()
+        )))
+        .stderr(contains("nothing was changed"));
+    assert!(
+        std::fs::read(desk.path()).unwrap() == before,
+        "the desk file changed"
+    );
+
+    // The other process gone, the same command upgrades the desk.
+    drop(older.stdin.take());
+    assert!(older.wait().unwrap().success());
+    let list = json(&desk.run(&["tickets", "list", "-o", "json"]));
+    assert_eq!(list.as_array().unwrap().len(), TICKETS.len());
+}

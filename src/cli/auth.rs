@@ -14,8 +14,8 @@ use crate::ui::{Detail, Tabular, Ui};
 #[command(defer = true)]
 pub enum AuthCommand {
     /// Who you are on the current target (or --context), your role, the
-    /// service's URL and version, and where your token comes from (tokens
-    /// never expire: revoke them)
+    /// service's URL and version, and your token's id and where it comes
+    /// from (tokens never expire: revoke them)
     #[command(
         after_help = "Examples:\n  deskctl auth status\n  deskctl auth status --context prod\n  deskctl auth status -o json"
     )]
@@ -49,6 +49,9 @@ pub struct AuthStatus {
     pub role: Option<Role>,
     /// `stored`, `DESKCTL_TOKEN`, or `not needed` for the local desk.
     pub token: String,
+    /// The id of the token in use (`tokens list`, `tokens revoke`); none for
+    /// the local desk.
+    pub token_id: Option<String>,
     /// When the token stops working; deskctl tokens never expire (revoke them
     /// with `deskctl tokens revoke`), so this is always null.
     pub token_expires_at: Option<String>,
@@ -87,6 +90,7 @@ pub async fn cmd_auth_status(session: &Session, _args: AuthStatusArgs) -> CliRes
         operator: me.operator,
         role: me.role,
         token,
+        token_id: me.token,
         token_expires_at: None,
     };
     session.ui.print_item(&status)
@@ -104,9 +108,14 @@ impl AuthStatus {
     }
 
     fn token_text(&self) -> String {
-        match self.token.as_str() {
-            "not needed" => "not needed (the local desk trusts its file's owner)".into(),
-            source => format!("{source}; never expires (revoke it with `deskctl tokens revoke`)"),
+        match (self.token.as_str(), &self.token_id) {
+            ("not needed", _) => "not needed (the local desk trusts its file's owner)".into(),
+            (source, Some(id)) => format!(
+                "{id} ({source}); never expires (revoke it with `deskctl tokens revoke {id}`)"
+            ),
+            (source, None) => {
+                format!("{source}; never expires (revoke it with `deskctl tokens revoke`)")
+            }
         }
     }
 }

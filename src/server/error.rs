@@ -18,6 +18,12 @@ pub struct ApiError {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// The problem code of an error answer, kept on the response for the request
+/// log's line, so that a replica's log tells a `database_unavailable` from a
+/// `shutting_down` or a `disk_full` without the client's side.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AnsweredCode(pub &'static str);
+
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
         Self {
@@ -129,6 +135,7 @@ impl IntoResponse for ApiError {
         if let Some(seconds) = retry_after(self.status, self.code) {
             headers.insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
         }
+        response.extensions_mut().insert(AnsweredCode(self.code));
         response
     }
 }

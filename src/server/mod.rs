@@ -325,8 +325,10 @@ fn serve_routes(routes: Router<AppState>, state: AppState, extra: Router) -> Rou
                 // One line per request, when it is answered (errors included).
                 .on_response(
                     |response: &Response<Body>, latency: Duration, _: &tracing::Span| {
+                        let code = response.extensions().get::<error::AnsweredCode>();
                         tracing::info!(
                             status = response.status().as_u16(),
+                            code = code.map(|code| tracing::field::display(code.0)),
                             duration_ms = u64::try_from(latency.as_millis()).unwrap_or(u64::MAX),
                             "answered"
                         );

@@ -68,7 +68,8 @@ pub enum StoreError {
     /// The desk to open does not exist.
     #[error("{0}")]
     Missing(String),
-    /// The database was made by a newer deskctl, or is not a desk.
+    /// The database was made by a newer deskctl, is not a desk, or cannot
+    /// have its schema brought up to date while another process has it open.
     #[error("{0}")]
     Incompatible(String),
     /// The database refused the connection (credentials, no such database,

@@ -63,10 +63,13 @@ pub(super) fn check_applied(
     desk: &str,
 ) -> StoreResult<bool> {
     let newest = migrations.last().map_or(0, |(version, _, _)| *version);
-    if let Some(unknown) = applied.iter().find(|v| **v > newest) {
+    // The desk's version is the newest applied, not the first this binary
+    // does not know: a desk two releases ahead is at the later one.
+    if let Some(version) = applied.iter().copied().max().filter(|v| *v > newest) {
         return Err(StoreError::Incompatible(format!(
-            "the desk at {desk} has schema version {unknown}, newer than this deskctl knows \
-             ({newest}): upgrade deskctl to use it"
+            "the desk at {desk} has schema version {version}, newer than this deskctl knows \
+             ({newest}): upgrade deskctl to use it, or, to go back to this release, restore \
+             the backup taken before the upgrade"
         )));
     }
     Ok(applied
@@ -1262,6 +1265,20 @@ mod tests {
             error
                 .to_string()
                 .contains("schema version 3, newer than this deskctl knows (2)"),
+            "{error}"
+        );
+        // Several releases ahead: the desk's version is its newest migration.
+        let error = check_applied(&[1, 2, 3, 4, 5], known, "desk.sqlite").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("schema version 5, newer than this deskctl knows (2)"),
+            "{error}"
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("restore the backup taken before the upgrade"),
             "{error}"
         );
     }

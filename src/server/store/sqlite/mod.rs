@@ -13,6 +13,7 @@ mod events;
 mod grouped;
 mod handoffs;
 mod kept;
+mod other_processes;
 mod outbox;
 mod ticket_counts;
 mod ticket_page;
@@ -521,6 +522,10 @@ impl SqliteStore {
         // for the first (busy timeout), then finds every migration recorded.
         let migrator = shared::migrator(MIGRATIONS, true);
         sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+        if let Err(refused) = self.upgrade_alone(&mut conn).await {
+            let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+            return Err(refused);
+        }
         match migrator.run(&mut *conn).await {
             Ok(()) => {
                 sqlx::query("COMMIT").execute(&mut *conn).await?;
@@ -530,6 +535,25 @@ impl SqliteStore {
                 let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
                 Err(Opening::Sql(error.into()))
             }
+        }
+    }
+
+    /// Refuses to bring an existing desk's schema up to date while another
+    /// process has it open: an older deskctl (a `serve` left running through
+    /// an upgrade) would go on reading and writing a schema it does not know.
+    /// Asked under the write lock, after another process may have upgraded it.
+    async fn upgrade_alone(&self, conn: &mut sqlx::SqliteConnection) -> Result<(), Opening> {
+        let applied = direct(conn, applied_migrations).await;
+        let upgrading =
+            applied.is_ok_and(|applied| !applied.is_empty() && applied.len() < MIGRATIONS.len());
+        match other_processes::holding(self.path()).filter(|_| upgrading) {
+            None => Ok(()),
+            Some(pid) => Err(Opening::Store(StoreError::Incompatible(format!(
+                "the desk at {} needs its schema brought up to date by this deskctl, and \
+                 another process has it open (pid {pid}; an older `deskctl serve`?): stop \
+                 every process using the desk, then run this again; nothing was changed",
+                self.path().display()
+            )))),
         }
     }
 

@@ -30,7 +30,7 @@
 //!   string value).
 //!
 //! The caller validates the request [`normalize_request`] made: the
-//! requester's texts trimmed, a blank one left out.
+//! requester's texts and the reason trimmed, a blank one left out.
 //! - 422 `transcript_empty` (`transcript`): no messages.
 //! - 413 `transcript_too_large` (`transcript`): more than
 //!   [`MAX_TRANSCRIPT_MESSAGES`] messages; (`transcript[i].text`): a message longer
@@ -500,22 +500,26 @@ pub fn message_time(sent: Option<Timestamp>, at: Timestamp) -> Timestamp {
 }
 
 /// The request as the pipeline takes it: the requester's name, email,
-/// external id and phone without the white space around them, and each that
-/// is blank left out, so `"dana@example.com "` is Dana's address and `""` no
-/// address at all.
+/// external id and phone, and the reason, without the white space around
+/// them, and each that is blank left out, so `"dana@example.com "` is Dana's
+/// address and `""` no address at all. Every step then reads one reason:
+/// `"explicit-request\n"` matches a rule's `reason=explicit-request` as it
+/// alerts the owners and reads in the summary.
 pub fn normalize_request(mut request: HandoffRequest) -> HandoffRequest {
-    if let Some(requester) = request.requester.as_mut() {
-        for text in [
+    let requester = request.requester.as_mut();
+    let texts = requester.into_iter().flat_map(|requester| {
+        [
             &mut requester.name,
             &mut requester.email,
             &mut requester.external_id,
             &mut requester.phone,
-        ] {
-            *text = text
-                .take()
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty());
-        }
+        ]
+    });
+    for text in texts.chain([&mut request.reason]) {
+        *text = text
+            .take()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
     }
     request
 }
@@ -1660,6 +1664,44 @@ mod tests {
         );
         assert_eq!(validate_request(&normalized, monday()), Ok(()));
         assert_eq!(normalize_request(request()), request());
+    }
+
+    #[test]
+    fn the_reason_is_trimmed_and_a_blank_one_left_out() {
+        let with_reason = |reason: &str| {
+            let mut r = request();
+            r.reason = Some(reason.into());
+            normalize_request(r).reason
+        };
+        assert_eq!(
+            with_reason(" explicit-request\n"),
+            Some(EXPLICIT_REQUEST.into())
+        );
+        assert_eq!(with_reason("refund asked"), Some("refund asked".into()));
+        assert_eq!(with_reason(" \t"), None);
+    }
+
+    #[test]
+    fn a_reason_sent_with_white_space_matches_the_rule_that_tests_it() {
+        let rules = vec![priority_rule(
+            "r1",
+            1,
+            vec![eq("reason", EXPLICIT_REQUEST)],
+            Priority::Urgent,
+        )];
+        let mut fx = Fixture::new();
+        fx.rules = rules;
+        let mut r = request();
+        r.reason = Some("explicit-request\n".into());
+        let r = normalize_request(r);
+        let decision = fx.decide(&r);
+        assert_eq!(decision.priority.value, Priority::Urgent);
+        assert!(
+            decision
+                .summary
+                .contains("Reason: the customer asked for a human.")
+        );
+        assert!(alerts_owners(true, r.reason.as_deref()));
     }
 
     #[test]

@@ -1912,3 +1912,71 @@ fn the_support_inbox_opens_one_ticket_per_message() {
     );
     assert_eq!(missing.status, 404);
 }
+
+/// The operator reads why a ticket was handed over even when the agent's own
+/// summary replaced Desk's (which states the reason), and every customer
+/// message, handed over or appended later, names the customer as the summary
+/// does: the name, else the email, else the external id. Before, the reason
+/// was on no entry of the ticket, a customer known by an external id wrote
+/// nameless messages, and an appended message named the customer only by name.
+/// A conversation on email with no address to reply to is warned about.
+#[test]
+fn the_ticket_says_why_it_was_handed_over_and_who_wrote_each_message() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let send = |path: &str, body: &Value| server.send_json(&ingest, "POST", path, body);
+    let mut by_id = handoff("production");
+    by_id["summary"] = json!("Wants a refund on order 4417.");
+    by_id["reason"] = json!(" failed-resolution\n");
+    by_id["requester"] = json!({"external-id": "user-77", "phone": "+15550100"});
+    let mut by_email = handoff("production");
+    by_email["requester"] = json!({"email": "dana@example.com"});
+    for body in [&by_id, &by_email] {
+        let (status, sent) = send("/v1/handoffs", body);
+        assert_eq!(status, 201, "{sent}");
+    }
+    // On email, with no address, no reply could reach the customer: said.
+    let mut on_email = by_id.clone();
+    on_email["channel"] = json!("email");
+    let (status, decision) = send("/v1/handoffs/preview", &on_email);
+    assert_eq!(status, 200, "{decision}");
+    let warnings = decision["warnings"].as_array().unwrap();
+    let no_address = |w: &Value| {
+        w.as_str()
+            .unwrap()
+            .contains("requester has no email address")
+    };
+    assert!(warnings.iter().any(no_address), "{decision}");
+    let later = json!({"messages": [{"role": "customer", "text": "Any news?"}]});
+    for ticket in [10001, 10002] {
+        let (status, appended) = send(&format!("/v1/tickets/{ticket}/conversation"), &later);
+        assert_eq!(status, 200, "{appended}");
+    }
+    let authors = |detail: &Value| -> Vec<Value> {
+        let timeline = detail["timeline"].as_array().unwrap();
+        let customer = timeline.iter().filter(|e| e["author_kind"] == "customer");
+        customer.map(|e| e["author"].clone()).collect()
+    };
+    let first = authed_get(&server, &owner, "/v1/tickets/10001");
+    assert_eq!(
+        first["timeline"][0]["body"],
+        "Handed over by agent shop on web (production): the AI could not resolve the issue"
+    );
+    assert_eq!(
+        first["timeline"][1]["body"],
+        "Wants a refund on order 4417."
+    );
+    assert_eq!(authors(&first), vec![json!("user-77"); 3], "{first}");
+    let second = authed_get(&server, &owner, "/v1/tickets/10002");
+    assert_eq!(
+        second["timeline"][0]["body"],
+        "Handed over by agent shop on web (production): invoice dispute"
+    );
+    assert_eq!(
+        authors(&second),
+        vec![json!("dana@example.com"); 3],
+        "{second}"
+    );
+}

@@ -30,7 +30,7 @@
 //!   string value).
 //!
 //! The caller validates the request [`normalize_request`] made: the
-//! requester's texts trimmed, a blank one left out.
+//! requester's texts and the reason trimmed, a blank one left out.
 //! - 422 `transcript_empty` (`transcript`): no messages.
 //! - 413 `transcript_too_large` (`transcript`): more than
 //!   [`MAX_TRANSCRIPT_MESSAGES`] messages; (`transcript[i].text`): a message longer
@@ -69,6 +69,9 @@
 //!   applied. Valid keys without a field are `unmatched_context_keys`. So every valid
 //!   key lands in exactly one of `fields`, `field_mismatches` and
 //!   `unmatched_context_keys`. All lists are sorted by key.
+//! - **Email** (beside step 3): an inbox handoff on the `email` channel whose
+//!   requester has no email address is warned about: a reply goes by email
+//!   there, so none can reach the customer.
 //! - **Priority and team** (steps 4–5): [`rules::decide_priority`] and
 //!   [`rules::decide_team`] on facts made of the channel, the agent's key, the
 //!   environment, the reason as given, the requester's email and the valid context
@@ -90,7 +93,7 @@
 //! - **Outcome** (step 9): see [`outcome`].
 //!
 //! Warnings come in step order: invalid context keys, field mismatches, unusable
-//! context values, no team, and (from [`Plan::decide`]) nobody available and nobody
+//! context values, no team, no email address to reply to, and (from [`Plan::decide`]) nobody available and nobody
 //! assigned in an inbox team that has a method to assign by.
 //!
 //! [`plan`] does not repeat [`validate_request`], but it is total: given a request
@@ -107,6 +110,7 @@ use super::assignment::{self, Candidate, TeamState};
 use super::button;
 use super::hours::{self, Schedule};
 use super::platform;
+use super::reply;
 use super::rules;
 use crate::api::{
     Agent, AssigneeDecision, AssignmentMethod, AssignmentSettings, Availability, ContextValue,
@@ -500,22 +504,26 @@ pub fn message_time(sent: Option<Timestamp>, at: Timestamp) -> Timestamp {
 }
 
 /// The request as the pipeline takes it: the requester's name, email,
-/// external id and phone without the white space around them, and each that
-/// is blank left out, so `"dana@example.com "` is Dana's address and `""` no
-/// address at all.
+/// external id and phone, and the reason, without the white space around
+/// them, and each that is blank left out, so `"dana@example.com "` is Dana's
+/// address and `""` no address at all. Every step then reads one reason:
+/// `"explicit-request\n"` matches a rule's `reason=explicit-request` as it
+/// alerts the owners and reads in the summary.
 pub fn normalize_request(mut request: HandoffRequest) -> HandoffRequest {
-    if let Some(requester) = request.requester.as_mut() {
-        for text in [
+    let requester = request.requester.as_mut();
+    let texts = requester.into_iter().flat_map(|requester| {
+        [
             &mut requester.name,
             &mut requester.email,
             &mut requester.external_id,
             &mut requester.phone,
-        ] {
-            *text = text
-                .take()
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty());
-        }
+        ]
+    });
+    for text in texts.chain([&mut request.reason]) {
+        *text = text
+            .take()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
     }
     request
 }
@@ -721,6 +729,10 @@ impl Plan {
     }
 }
 
+/// The warning for a handoff on email whose requester has no address.
+pub const NO_EMAIL_TO_REPLY_TO: &str = "the conversation is on email but the requester has no \
+     email address: no reply from the ticket can reach the customer";
+
 /// What is said of a handoff naming the agent `key` that the workspace, with
 /// agents `keys`, lacks: `there is no AI agent 'shpo': did you mean 'shop'?`.
 fn no_agent(key: &str, keys: &[String]) -> String {
@@ -865,6 +877,13 @@ pub fn plan(
              so nobody is assigned"
                 .into(),
         );
+    }
+
+    // An inbox ticket's replies to a conversation held by email go by email
+    // (`reply::is_live`): with no address, none can reach the customer.
+    let email = request.requester.as_ref().and_then(|r| r.email.as_deref());
+    if action.platform == platform::INBOX && !reply::is_live(request.channel) && email.is_none() {
+        warnings.push(NO_EMAIL_TO_REPLY_TO.into());
     }
 
     // Step 7 needs the team's members: Plan::decide completes it.
@@ -1049,8 +1068,9 @@ pub fn outcome(
 // --- summary and subject ----------------------------------------------------------
 
 /// Who the requester is, for people: the name, else the email, else the external
-/// id; blank text counts as none.
-fn who(requester: &Requester) -> Option<&str> {
+/// id; blank text counts as none. It is also the author of the customer's
+/// messages on the ticket, those of the handoff and those appended later.
+pub fn who(requester: &Requester) -> Option<&str> {
     [&requester.name, &requester.email, &requester.external_id]
         .into_iter()
         .flatten()
@@ -1100,6 +1120,20 @@ pub const EXPLICIT_REQUEST: &str = "explicit-request";
 /// own (`failed-resolution`) or for any other reason.
 pub fn alerts_owners(setting: bool, reason: Option<&str>) -> bool {
     setting && reason.map(str::trim) == Some(EXPLICIT_REQUEST)
+}
+
+/// The text of a handed-over ticket's `created` entry: who handed it over,
+/// where, and why (the reason in words), so the operator reads the reason even
+/// when the agent's own summary replaced Desk's, which states it.
+pub fn handed_over(decision: &HandoffDecision, reason: Option<&str>) -> String {
+    let by = format!(
+        "Handed over by agent {} on {} ({})",
+        decision.agent, decision.channel, decision.environment
+    );
+    match reason_in_words(reason) {
+        Some(reason) => format!("{by}: {reason}"),
+        None => by,
+    }
 }
 
 /// The reason in words; `None` when there is none.
@@ -1660,6 +1694,100 @@ mod tests {
         );
         assert_eq!(validate_request(&normalized, monday()), Ok(()));
         assert_eq!(normalize_request(request()), request());
+    }
+
+    #[test]
+    fn an_email_conversation_without_an_address_is_warned_about() {
+        let mut fx = Fixture::new();
+        fx.action().channels = vec![Channel::Web, Channel::Email];
+        let warned = |fx: &Fixture, channel: Channel, email: Option<&str>| {
+            let mut r = request();
+            r.channel = channel;
+            r.requester.as_mut().unwrap().email = email.map(str::to_string);
+            let warnings = fx.decide(&r).warnings;
+            warnings.iter().any(|w| w == NO_EMAIL_TO_REPLY_TO)
+        };
+        assert!(warned(&fx, Channel::Email, None));
+        assert!(!warned(&fx, Channel::Email, Some("alice@example.com")));
+        assert!(
+            !warned(&fx, Channel::Web, None),
+            "a live chat is replied to live"
+        );
+        fx.action().platform = "zendesk".into();
+        assert!(!warned(&fx, Channel::Email, None), "the platform replies");
+    }
+
+    #[test]
+    fn the_created_entry_says_who_handed_over_where_and_why() {
+        let mut r = request();
+        r.summary = Some("The agent's own summary".into());
+        let decision = Fixture::new().decide(&r);
+        assert_eq!(
+            handed_over(&decision, r.reason.as_deref()),
+            "Handed over by agent shop on web (production): the customer asked for a human"
+        );
+        assert_eq!(
+            handed_over(&decision, Some("refund over the limit")),
+            "Handed over by agent shop on web (production): refund over the limit"
+        );
+        assert_eq!(
+            handed_over(&decision, None),
+            "Handed over by agent shop on web (production)"
+        );
+    }
+
+    #[test]
+    fn the_customer_is_named_by_name_else_email_else_external_id() {
+        let requester = |name: Option<&str>, email: Option<&str>, id: Option<&str>| Requester {
+            name: name.map(str::to_string),
+            email: email.map(str::to_string),
+            external_id: id.map(str::to_string),
+            phone: Some("+15550100".into()),
+        };
+        let all = requester(Some("Dana"), Some("d@example.com"), Some("u-1"));
+        assert_eq!(who(&all), Some("Dana"));
+        let no_name = requester(None, Some("d@example.com"), Some("u-1"));
+        assert_eq!(who(&no_name), Some("d@example.com"));
+        assert_eq!(who(&requester(None, None, Some("u-1"))), Some("u-1"));
+        assert_eq!(who(&requester(None, None, None)), None);
+    }
+
+    #[test]
+    fn the_reason_is_trimmed_and_a_blank_one_left_out() {
+        let with_reason = |reason: &str| {
+            let mut r = request();
+            r.reason = Some(reason.into());
+            normalize_request(r).reason
+        };
+        assert_eq!(
+            with_reason(" explicit-request\n"),
+            Some(EXPLICIT_REQUEST.into())
+        );
+        assert_eq!(with_reason("refund asked"), Some("refund asked".into()));
+        assert_eq!(with_reason(" \t"), None);
+    }
+
+    #[test]
+    fn a_reason_sent_with_white_space_matches_the_rule_that_tests_it() {
+        let rules = vec![priority_rule(
+            "r1",
+            1,
+            vec![eq("reason", EXPLICIT_REQUEST)],
+            Priority::Urgent,
+        )];
+        let mut fx = Fixture::new();
+        fx.rules = rules;
+        let mut r = request();
+        r.reason = Some("explicit-request\n".into());
+        let r = normalize_request(r);
+        let decision = fx.decide(&r);
+        assert_eq!(decision.priority.value, Priority::Urgent);
+        assert!(
+            decision
+                .summary
+                .contains("Reason: the customer asked for a human.")
+        );
+        assert!(alerts_owners(true, r.reason.as_deref()));
     }
 
     #[test]

@@ -1122,7 +1122,7 @@ pub fn decide(
             let mut entries: Vec<NewEntry> = messages
                 .iter()
                 .map(|message| {
-                    let customer = ticket.requester.name.clone();
+                    let customer = handoff::who(&ticket.requester).map(str::to_string);
                     NewEntry::transcript(
                         message,
                         customer,

@@ -205,14 +205,12 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
     let customer = request
         .requester
         .as_ref()
-        .and_then(|r| r.name.clone().or_else(|| r.email.clone()));
+        .and_then(handoff::who)
+        .map(str::to_string);
     let mut timeline = vec![
         system(
             "created",
-            format!(
-                "Handed over by agent {} on {} ({})",
-                decision.agent, decision.channel, decision.environment
-            ),
+            handoff::handed_over(decision, request.reason.as_deref()),
         ),
         system("summary", decision.summary.clone()),
     ];

@@ -2,7 +2,7 @@
 
 use super::{ApiRoutes, Created, routes};
 use axum::Json;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::State;
 
 use super::{change_workspace, change_workspace_as, page_of};
 use crate::api::{

@@ -88,7 +88,6 @@ impl<const WRITE: u8> axum::extract::FromRequestParts<AppState> for Addressed<WR
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> ApiResult<Self> {
-        use axum::extract::FromRequestParts;
         let principal = match WRITE {
             APPENDS => Principal::from_request_parts(parts, state).await?,
             _ => auth::AnyOperator::from_request_parts(parts, state).await?.0,

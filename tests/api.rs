@@ -1442,6 +1442,17 @@ async fn operators_set_their_own_availability_only() {
     )
     .await
     .problem(StatusCode::FORBIDDEN, "forbidden");
+    // Refused before the body is read: what it should hold is not told.
+    for body in [json!({}), json!({"availability": "sleeping"})] {
+        desk.call(
+            Some(&bob),
+            "PUT",
+            "/v1/operators/carol/availability",
+            Some(body),
+        )
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    }
     assert_eq!(desk.operator("carol").await, carol_before);
 
     // An unknown availability is a body error, not a change.

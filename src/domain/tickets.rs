@@ -329,6 +329,19 @@ pub fn may_see(actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
     )))
 }
 
+/// Whether `actor` may send a write to `ticket` at all, decided before what
+/// the write asks is read: a caller who may not see the ticket is refused as
+/// [`may_see`] refuses them, whatever they sent. An assignment of a ticket
+/// someone holds is the one exception: an operator's assignment to
+/// themselves is a take ([`Action::as_taken_by`]), and a take of a ticket
+/// someone else holds is told it is taken, decided under the ticket's lock.
+pub fn may_address(actor: &Actor, ticket: &Ticket, assigning: bool) -> Result<(), Refusal> {
+    match may_see(actor, ticket) {
+        Err(_) if assigning && ticket.assignee.is_some() && actor.handle().is_some() => Ok(()),
+        seen => seen,
+    }
+}
+
 /// Refuses an assignment by hand to anyone but oneself to all but owners and
 /// managers: an operator's assignment to themselves is a take
 /// ([`Action::as_taken_by`]), and the refusal says so.
@@ -2300,6 +2313,42 @@ mod tests {
         );
         assert_eq!(ai_answering(&ticket(None, false)), AiAnswering::NoAgent);
         assert_eq!(ai_answering(&ticket(None, true)), AiAnswering::NoAgent);
+    }
+
+    #[test]
+    fn a_write_is_addressed_to_a_ticket_only_by_who_may_see_it_but_an_assignment_to_a_held_one() {
+        let bob = in_support("bob", Role::Operator);
+        let lead = in_support("lea", Role::Manager);
+        let platform = Actor::Platform {
+            token: "tok_a".into(),
+        };
+        let billing = Ticket {
+            team: Some("billing".into()),
+            ..support_ticket()
+        };
+        let held = Ticket {
+            assignee: Some("cleo".into()),
+            ..support_ticket()
+        };
+        for assigning in [false, true] {
+            assert_eq!(may_address(&bob, &support_ticket(), assigning), Ok(()));
+            assert_eq!(may_address(&lead, &billing, assigning), Ok(()));
+            // Another team's ticket nobody holds: refused whatever is asked.
+            assert_eq!(
+                may_address(&bob, &billing, assigning),
+                may_see(&bob, &billing)
+            );
+            assert!(may_address(&bob, &billing, assigning).is_err());
+            assert_eq!(
+                may_address(&platform, &support_ticket(), assigning),
+                Err(platform_refused())
+            );
+        }
+        // One someone else holds: a note is refused before its body is read;
+        // an assignment may be a take, told "taken" under the lock.
+        assert_eq!(may_address(&bob, &held, false), may_see(&bob, &held));
+        assert!(may_address(&bob, &held, false).is_err());
+        assert_eq!(may_address(&bob, &held, true), Ok(()));
     }
 
     #[test]

@@ -208,6 +208,28 @@ fn state_limits(schemas: &mut Value) {
     }
 }
 
+/// Makes each page's items a reference to their schema: utoipa writes a
+/// generic's argument inline, so `Page_Ticket` held a copy of `Ticket`, and
+/// a client generated from the document got a second, unrelated type for
+/// a listed ticket. Only an exact copy is replaced.
+fn refer_to_page_items(schemas: &mut Value) {
+    let Some(all) = schemas.as_object() else {
+        return;
+    };
+    let pages: Vec<(String, String)> = all
+        .keys()
+        .filter_map(|name| {
+            let item = name.strip_prefix("Page_")?;
+            let inline = all[name].pointer("/properties/items/items")?;
+            (all.get(item) == Some(inline)).then(|| (name.clone(), item.to_string()))
+        })
+        .collect();
+    for (page, item) in pages {
+        schemas[page.as_str()]["properties"]["items"]["items"] =
+            json!({"$ref": format!("#/components/schemas/{item}")});
+    }
+}
+
 /// Completes `doc` (the router's document as JSON); see the module docs.
 pub(crate) fn finish(doc: &mut Value) {
     // utoipa copies Cargo.toml's license, and the crate declares none: a
@@ -228,6 +250,7 @@ pub(crate) fn finish(doc: &mut Value) {
         .or_insert_with(|| json!({}));
     if let Some(schemas) = components.get_mut("schemas") {
         state_limits(schemas);
+        refer_to_page_items(schemas);
     }
     let responses = components
         .as_object_mut()
@@ -422,6 +445,24 @@ mod tests {
         assert_eq!(context["propertyNames"]["maxLength"], 100);
         assert_eq!(context["additionalProperties"]["maxLength"], 4000);
         assert_eq!(schemas["Requester"]["properties"]["name"]["maxLength"], 200);
+    }
+
+    /// A page's items are its item type's schema by reference, not a copy
+    /// that a generated client would make a second type of.
+    #[test]
+    fn every_page_refers_to_its_items_schema() {
+        let doc = crate::server::openapi();
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        let pages: Vec<&String> = schemas.keys().filter(|n| n.starts_with("Page_")).collect();
+        assert!(pages.len() >= 9, "{pages:?}");
+        for page in pages {
+            let item = page.strip_prefix("Page_").unwrap();
+            assert_eq!(
+                schemas[page]["properties"]["items"]["items"],
+                json!({"$ref": format!("#/components/schemas/{item}")}),
+                "{page}"
+            );
+        }
     }
 
     /// Every `$ref` names a component the document has: a schema used only

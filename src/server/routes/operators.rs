@@ -228,15 +228,9 @@ async fn remove(
     responses((status = 200, body = Operator), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn set_availability(
     State(state): State<AppState>,
-    principal: Principal,
-    ApiPath(handle): ApiPath<String>,
+    AvailabilityOf { principal, handle }: AvailabilityOf,
     ApiJson(body): ApiJson<AvailabilityUpdate>,
 ) -> ApiResult<Json<Operator>> {
-    if principal.handle() != Some(handle.as_str()) {
-        principal
-            .require(Role::Manager)
-            .map_err(|_| ApiError::forbidden("operators may set only their own availability"))?;
-    }
     let by_owner = principal.require(Role::Owner).is_ok();
     let workspace = change_workspace_as(&state, &principal, |ws, at| {
         change::only_owners_change_owner(by_owner, ws, &handle)?;
@@ -244,6 +238,32 @@ async fn set_availability(
     })
     .await?;
     Ok(Json(operator(&workspace, &handle)?))
+}
+
+/// The operator of the path whose availability the caller may set, their
+/// own or (a manager's or owner's) anyone's: checked from the request's
+/// parts, so a caller who may not is refused whatever body they sent.
+struct AvailabilityOf {
+    principal: Principal,
+    handle: String,
+}
+
+impl axum::extract::FromRequestParts<AppState> for AvailabilityOf {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> ApiResult<Self> {
+        let principal = Principal::from_request_parts(parts, state).await?;
+        let ApiPath(handle) = ApiPath::<String>::from_request_parts(parts, state).await?;
+        if principal.handle() != Some(handle.as_str()) {
+            principal.require(Role::Manager).map_err(|_| {
+                ApiError::forbidden("operators may set only their own availability")
+            })?;
+        }
+        Ok(AvailabilityOf { principal, handle })
+    }
 }
 
 /// The operator `handle` of `workspace`, or 404.

@@ -61,6 +61,62 @@ pub(crate) async fn actor(store: &Store, principal: &Principal) -> ApiResult<Act
     })
 }
 
+/// The ticket a per-ticket write names, with its caller, once the caller may
+/// address a write to it: an extractor of the request's parts, so the check
+/// comes before the body is read and a caller who may not see the ticket is
+/// refused as they would be for any body (403, or 404 to a platform), never
+/// told what the body should hold. `WRITE` is what the route asks:
+/// [`WRITES`] (any operator's write, [`tickets::may_address`]), [`ASSIGNS`]
+/// (an assignment, which may be a take of a held ticket) or [`APPENDS`]
+/// (the platform's conversation, [`tickets::may_append`], which carries the
+/// ticket's origin on). The write itself checks again under the lock.
+pub(crate) struct Addressed<const WRITE: u8> {
+    principal: Principal,
+    number: u64,
+    /// Where the ticket came from, read for [`APPENDS`] only.
+    origin: Option<tickets::Origin>,
+}
+
+const WRITES: u8 = 0;
+const ASSIGNS: u8 = 1;
+const APPENDS: u8 = 2;
+
+impl<const WRITE: u8> axum::extract::FromRequestParts<AppState> for Addressed<WRITE> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> ApiResult<Self> {
+        let principal = match WRITE {
+            APPENDS => Principal::from_request_parts(parts, state).await?,
+            _ => auth::AnyOperator::from_request_parts(parts, state).await?.0,
+        };
+        let ApiPath(number) = ApiPath::<u64>::from_request_parts(parts, state).await?;
+        let actor = actor(&state.store, &principal).await?;
+        let origin = match WRITE {
+            APPENDS => {
+                if !matches!(principal, Principal::Ingest { .. }) {
+                    principal.require(Role::Manager)?;
+                }
+                let origin = state.store.ticket_origin(number).await?;
+                tickets::may_append(&actor, number, &origin)?;
+                Some(origin)
+            }
+            _ => {
+                let detail = state.store.get_ticket(number).await?;
+                tickets::may_address(&actor, &detail.ticket, WRITE == ASSIGNS)?;
+                None
+            }
+        };
+        Ok(Addressed {
+            principal,
+            number,
+            origin,
+        })
+    }
+}
+
 /// Decides `action` on ticket `number` for the caller, under the write lock,
 /// and stores the change with what it sends. A ticket the caller may not see
 /// is refused before anything about its state is told.
@@ -308,8 +364,9 @@ async fn show(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn assign(
     State(state): State<AppState>,
-    AtLeast(principal): auth::AnyOperator,
-    ApiPath(number): ApiPath<u64>,
+    Addressed {
+        principal, number, ..
+    }: Addressed<ASSIGNS>,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let assignment = Assignment::new(body.to, body.team)?;
@@ -389,8 +446,9 @@ async fn take(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn set_priority(
     State(state): State<AppState>,
-    AtLeast(principal): auth::AnyOperator,
-    ApiPath(number): ApiPath<u64>,
+    Addressed {
+        principal, number, ..
+    }: Addressed<WRITES>,
     ApiJson(body): ApiJson<PriorityRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let action = Action::SetPriority(body.priority);
@@ -430,8 +488,9 @@ fn once_per_key(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn note(
     State(state): State<AppState>,
-    AtLeast(principal): auth::AnyOperator,
-    ApiPath(number): ApiPath<u64>,
+    Addressed {
+        principal, number, ..
+    }: Addressed<WRITES>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<NoteRequest>,
 ) -> ApiResult<Json<Ticket>> {
@@ -457,8 +516,9 @@ async fn note(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn reply(
     State(state): State<AppState>,
-    AtLeast(principal): auth::AnyOperator,
-    ApiPath(number): ApiPath<u64>,
+    Addressed {
+        principal, number, ..
+    }: Addressed<WRITES>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> ApiResult<Json<Ticket>> {
@@ -537,26 +597,24 @@ async fn reopen(
         (status = 413, body = Problem)))]
 async fn append_conversation(
     State(state): State<AppState>,
-    principal: Principal,
-    ApiPath(number): ApiPath<u64>,
+    Addressed {
+        principal,
+        number,
+        origin,
+    }: Addressed<APPENDS>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<ConversationAppend>,
 ) -> ApiResult<Json<ConversationState>> {
-    match &principal {
-        Principal::Ingest { .. } => {}
-        other => other.require(Role::Manager)?,
-    }
     let once = once_per_key(&headers, &principal, number, "conversation", &body)?;
     tickets::check_appended_size(&body.messages)
         .map_err(|all| super::handoffs::refused("the append", all))?;
     tickets::check_appended(&body.messages, jiff::Timestamp::now())?;
-    // Whose ticket it is, before the key is looked up: a platform's key on a
-    // ticket not its own is not found, as on a ticket that does not exist.
-    let origin = state.store.ticket_origin(number).await?;
-    tickets::may_append(&actor(&state.store, &principal).await?, number, &origin)?;
+    // Whose ticket it is was checked before the body was read, and so before
+    // the key is looked up: a platform's key on a ticket not its own is not
+    // found, as on a ticket that does not exist.
     let action = Action::Append {
         messages: body.messages,
-        origin,
+        origin: origin.expect("an append's address reads the ticket's origin"),
         // Read in the write, by the store: see `act_once`.
         last_message_at: None,
     };

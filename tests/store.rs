@@ -984,7 +984,11 @@ async fn a_removed_teams_tickets_are_counted_and_moved_in_the_removals_transacti
     let remove = |ws: &mut deskctl::domain::workspace::Snapshot| {
         deskctl::domain::workspace::change::remove_team(ws, "billing", Timestamp::now())
     };
-    let refused = f.other.change_workspace(None, remove).await.unwrap_err();
+    let refused = f
+        .other
+        .change_workspace(None, None, remove)
+        .await
+        .unwrap_err();
     assert!(
         matches!(
             &refused,
@@ -1002,7 +1006,7 @@ async fn a_removed_teams_tickets_are_counted_and_moved_in_the_removals_transacti
         deskctl::domain::tickets::team_leaving(team, open, Some("vip"), after)
     };
     f.other
-        .change_workspace_leaving(None, remove, Box::new(leaving))
+        .change_workspace(None, Some(Box::new(leaving)), remove)
         .await
         .unwrap();
     assert_eq!(counted, [("billing".to_string(), 1)]);
@@ -3263,7 +3267,7 @@ async fn a_stale_revision_is_refused_and_the_generation_moves_on_with_every_chan
     // Through the other pool: the workspace changes (a new team).
     let next = f
         .other
-        .change_workspace(Some(before.revision), |snapshot| {
+        .change_workspace(Some(before.revision), None, |snapshot| {
             let mut team = snapshot.teams[0].clone();
             team.key = "billing".into();
             team.name = "Billing".into();
@@ -3284,7 +3288,7 @@ async fn a_stale_revision_is_refused_and_the_generation_moves_on_with_every_chan
     // Guarded by the old revision: refused, nothing written.
     let stale = f
         .store
-        .change_workspace(Some(before.revision), |snapshot| {
+        .change_workspace(Some(before.revision), None, |snapshot| {
             snapshot.teams.retain(|t| t.key != "billing");
             Ok(())
         })
@@ -3556,7 +3560,7 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
 
     // A change to something else keeps the sealed value as it was.
     store
-        .change_workspace(None, |snapshot| {
+        .change_workspace(None, None, |snapshot| {
             snapshot.email.host = Some("smtp.example.com".into());
             snapshot.email.password = Some("smtp-password-1".into());
             Ok(())
@@ -3598,7 +3602,7 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     // A change to something else keeps them as they were; a rotation refuses
     // what it cannot open, and changes nothing.
     stranger
-        .change_workspace(None, |snapshot| {
+        .change_workspace(None, None, |snapshot| {
             snapshot.email.host = Some("mail.example.com".into());
             Ok(())
         })
@@ -3646,7 +3650,7 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     // Entered again without the key, a secret replaces the one no key opens;
     // one removed is gone. Sealed under the key at hand, it opens again.
     let entered = stranger
-        .change_workspace(None, |snapshot| {
+        .change_workspace(None, None, |snapshot| {
             snapshot.delivery.secret = Some("whsec-entered-again-0123".into());
             snapshot.email.password = None;
             Ok(())
@@ -3723,7 +3727,7 @@ async fn a_secret_no_key_opens_shows_one_fingerprint_on_every_replica() {
     // Entered again, it is another sealed value: every one of them shows
     // the new one alike.
     with_key
-        .change_workspace(None, |snapshot| {
+        .change_workspace(None, None, |snapshot| {
             snapshot.delivery.secret = Some("whsec-entered-again-0123".into());
             Ok(())
         })

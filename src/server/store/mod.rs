@@ -1305,26 +1305,15 @@ impl Store {
 
     /// [`Workspace::change_workspace`] with any function, caching the result.
     /// The function sees secrets open; what it changes is sealed, what it
-    /// leaves alone keeps its sealed value. A team it removes may hold no
-    /// open or pending ticket, unless it is the last team
+    /// leaves alone keeps its sealed value. The open and pending tickets of
+    /// each team it removes go where `leaving` says; with `None`, nowhere: a
+    /// team it removes may then hold none, unless it is the last team
     /// ([`crate::domain::tickets::team_leaving_unmoved`]).
     pub async fn change_workspace(
         &self,
         expected: Option<u64>,
+        leaving: Option<LeavingTeam<'_>>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
-    ) -> StoreResult<Arc<Snapshot>> {
-        let leaving = Box::new(crate::domain::tickets::team_leaving_unmoved);
-        self.change_workspace_leaving(expected, change, leaving)
-            .await
-    }
-
-    /// [`Self::change_workspace`], the open and pending tickets of each team
-    /// it removes going where `leaving` says.
-    pub async fn change_workspace_leaving(
-        &self,
-        expected: Option<u64>,
-        change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
-        leaving: LeavingTeam<'_>,
     ) -> StoreResult<Arc<Snapshot>> {
         self.change_sealed(expected, change, Reseal::Changed, leaving)
             .await
@@ -1344,12 +1333,7 @@ impl Store {
     /// work); answers how many there are.
     pub async fn reseal_secrets(&self) -> StoreResult<usize> {
         let next = self
-            .change_sealed(
-                None,
-                |_| Ok(()),
-                Reseal::Every,
-                Box::new(crate::domain::tickets::team_leaving_unmoved),
-            )
+            .change_sealed(None, |_| Ok(()), Reseal::Every, None)
             .await?;
         Ok(Arc::unwrap_or_clone(next).secrets_mut().len())
     }
@@ -1372,7 +1356,7 @@ impl Store {
     /// Seals the secrets the workspace holds open: a change that changes
     /// nothing else, since a change seals every secret stored open.
     async fn seal_stored_secrets(&self) -> StoreResult<Arc<Snapshot>> {
-        let sealed = self.change_workspace(None, |_| Ok(())).await?;
+        let sealed = self.change_workspace(None, None, |_| Ok(())).await?;
         self.local
             .sealed_open_secrets
             .store(true, Ordering::Relaxed);
@@ -1421,7 +1405,7 @@ impl Store {
         expected: Option<u64>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
         reseal: Reseal,
-        leaving: LeavingTeam<'_>,
+        leaving: Option<LeavingTeam<'_>>,
     ) -> StoreResult<Arc<Snapshot>> {
         let keys = self.keys.clone();
         let shared = self.db.shared_by_replicas();
@@ -1453,7 +1437,11 @@ impl Store {
         };
         let result = self
             .db
-            .change_workspace(expected, Box::new(change), leaving)
+            .change_workspace(
+                expected,
+                Box::new(change),
+                leaving.unwrap_or_else(|| Box::new(crate::domain::tickets::team_leaving_unmoved)),
+            )
             .await;
         if let Some(error) = failed.lock().expect("never poisoned").take() {
             return Err(error.into());

@@ -1339,21 +1339,26 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
     assert!(joined.iter().all(|&(n, _)| n == number), "{joined:?}");
     assert_eq!(joined.iter().filter(|(_, added)| *added).count(), 1);
     // What each message said is kept with its id, to tell a message sent
-    // again from another that reuses its id.
-    assert_eq!(
-        f.store
-            .inbound_email_digest("<burst-reply@example.com>")
-            .await
-            .unwrap(),
-        Some(Some("reply".to_string()))
-    );
-    assert_eq!(
-        f.store
-            .inbound_email_digest("<never@example.com>")
-            .await
-            .unwrap(),
-        None
-    );
+    // again from another that reuses its id: the same reply again changes
+    // nothing, another under its id is kept.
+    let again = f
+        .other
+        .record_inbound_reply("<burst-reply@example.com>", "reply", number, |_| {
+            panic!("a message seen before changes nothing")
+        })
+        .await
+        .unwrap();
+    assert_eq!(again, (number, false));
+    let other = f
+        .other
+        .record_inbound_reply("<burst-reply@example.com>", "other", number, |_| {
+            // Not the customer's own: the ids below are theirs alone.
+            let entry = NewEntry::system("summary", "another mail", Timestamp::now());
+            Ok(((TicketChange::default(), vec![entry], vec![]), false))
+        })
+        .await
+        .unwrap();
+    assert_eq!(other, (number, true));
     let replies = f
         .store
         .get_ticket(number)

@@ -721,10 +721,6 @@ pub trait Tickets: Send + Sync {
     /// to: a message the support inbox received, or one the desk sent (by its
     /// Message-ID's local part).
     async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
-    /// Whether a support-inbox email with `message_id` came before, and if
-    /// so the digest of what it said (`None` for one stored before digests
-    /// were kept), so that another message reusing its id is not taken for it.
-    async fn inbound_email_digest(&self, message_id: &str) -> StoreResult<Option<Option<String>>>;
     /// The message ids of the last `limit` support-inbox emails on ticket
     /// `number` that were the customer's own (the email that opened it, and
     /// the replies [`Self::record_inbound_reply`] was told were), oldest
@@ -955,8 +951,6 @@ macro_rules! seam_by_inherent_methods {
                 fn release_tickets(&self, holder: Holder<'_>, release: ReleaseFn<'_>)
                     -> StoreResult<u64>;
                 fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
-                fn inbound_email_digest(&self, message_id: &str)
-                    -> StoreResult<Option<Option<String>>>;
                 fn inbound_message_ids(&self, number: u64, limit: usize)
                     -> StoreResult<Vec<String>>;
                 fn record_inbound_reply(

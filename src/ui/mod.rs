@@ -552,7 +552,8 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 /// (ratatui would leave an ESC or a BEL out, so that `]0;title` read as
 /// text, and draw a bidirectional override as it is), then line breaks and
 /// tabs as spaces (a tab is also what separates a completion from its
-/// description in fish).
+/// description in fish). Unlike `domain::mail::one_line`, for a header,
+/// nothing is dropped or folded: each character sent is shown.
 pub fn one_line(text: &str) -> String {
     printable(text).replace(['\n', '\t'], " ")
 }

@@ -182,10 +182,6 @@ impl Ui {
         self.yes
     }
 
-    pub fn stdin_is_terminal(&self) -> bool {
-        self.stdin_tty
-    }
-
     fn paint(&self, style: Style, text: &str) -> String {
         if self.color {
             format!("{style}{text}{style:#}")

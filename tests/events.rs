@@ -1286,8 +1286,9 @@ async fn a_team_removed_and_an_operator_removed_by_a_configuration_change_are_ev
     // release their tickets first. Billing's ticket is left without a team,
     // as the last team's would be.
     store
-        .change_workspace_leaving(
+        .change_workspace(
             None,
+            Some(Box::new(|_, _, _| Ok(None))),
             |ws: &mut deskctl::domain::workspace::Snapshot| {
                 deskctl::domain::workspace::change::remove_team(
                     ws,
@@ -1295,14 +1296,21 @@ async fn a_team_removed_and_an_operator_removed_by_a_configuration_change_are_ev
                     jiff::Timestamp::now(),
                 )
             },
-            Box::new(|_, _, _| Ok(None)),
         )
         .await
         .unwrap();
     store
-        .change_workspace(None, |ws: &mut deskctl::domain::workspace::Snapshot| {
-            deskctl::domain::workspace::change::remove_operator(ws, "bob", jiff::Timestamp::now())
-        })
+        .change_workspace(
+            None,
+            None,
+            |ws: &mut deskctl::domain::workspace::Snapshot| {
+                deskctl::domain::workspace::change::remove_operator(
+                    ws,
+                    "bob",
+                    jiff::Timestamp::now(),
+                )
+            },
+        )
         .await
         .unwrap();
     let mut stream = Stream::open(&router, &owner, &format!("?after={before}"), None)

@@ -984,7 +984,11 @@ async fn a_removed_teams_tickets_are_counted_and_moved_in_the_removals_transacti
     let remove = |ws: &mut deskctl::domain::workspace::Snapshot| {
         deskctl::domain::workspace::change::remove_team(ws, "billing", Timestamp::now())
     };
-    let refused = f.other.change_workspace(None, remove).await.unwrap_err();
+    let refused = f
+        .other
+        .change_workspace(None, None, remove)
+        .await
+        .unwrap_err();
     assert!(
         matches!(
             &refused,
@@ -1002,7 +1006,7 @@ async fn a_removed_teams_tickets_are_counted_and_moved_in_the_removals_transacti
         deskctl::domain::tickets::team_leaving(team, open, Some("vip"), after)
     };
     f.other
-        .change_workspace_leaving(None, remove, Box::new(leaving))
+        .change_workspace(None, Some(Box::new(leaving)), remove)
         .await
         .unwrap();
     assert_eq!(counted, [("billing".to_string(), 1)]);
@@ -1335,21 +1339,26 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
     assert!(joined.iter().all(|&(n, _)| n == number), "{joined:?}");
     assert_eq!(joined.iter().filter(|(_, added)| *added).count(), 1);
     // What each message said is kept with its id, to tell a message sent
-    // again from another that reuses its id.
-    assert_eq!(
-        f.store
-            .inbound_email_digest("<burst-reply@example.com>")
-            .await
-            .unwrap(),
-        Some(Some("reply".to_string()))
-    );
-    assert_eq!(
-        f.store
-            .inbound_email_digest("<never@example.com>")
-            .await
-            .unwrap(),
-        None
-    );
+    // again from another that reuses its id: the same reply again changes
+    // nothing, another under its id is kept.
+    let again = f
+        .other
+        .record_inbound_reply("<burst-reply@example.com>", "reply", number, |_| {
+            panic!("a message seen before changes nothing")
+        })
+        .await
+        .unwrap();
+    assert_eq!(again, (number, false));
+    let other = f
+        .other
+        .record_inbound_reply("<burst-reply@example.com>", "other", number, |_| {
+            // Not the customer's own: the ids below are theirs alone.
+            let entry = NewEntry::system("summary", "another mail", Timestamp::now());
+            Ok(((TicketChange::default(), vec![entry], vec![]), false))
+        })
+        .await
+        .unwrap();
+    assert_eq!(other, (number, true));
     let replies = f
         .store
         .get_ticket(number)
@@ -3263,7 +3272,7 @@ async fn a_stale_revision_is_refused_and_the_generation_moves_on_with_every_chan
     // Through the other pool: the workspace changes (a new team).
     let next = f
         .other
-        .change_workspace(Some(before.revision), |snapshot| {
+        .change_workspace(Some(before.revision), None, |snapshot| {
             let mut team = snapshot.teams[0].clone();
             team.key = "billing".into();
             team.name = "Billing".into();
@@ -3284,7 +3293,7 @@ async fn a_stale_revision_is_refused_and_the_generation_moves_on_with_every_chan
     // Guarded by the old revision: refused, nothing written.
     let stale = f
         .store
-        .change_workspace(Some(before.revision), |snapshot| {
+        .change_workspace(Some(before.revision), None, |snapshot| {
             snapshot.teams.retain(|t| t.key != "billing");
             Ok(())
         })
@@ -3556,7 +3565,7 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
 
     // A change to something else keeps the sealed value as it was.
     store
-        .change_workspace(None, |snapshot| {
+        .change_workspace(None, None, |snapshot| {
             snapshot.email.host = Some("smtp.example.com".into());
             snapshot.email.password = Some("smtp-password-1".into());
             Ok(())
@@ -3598,7 +3607,7 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     // A change to something else keeps them as they were; a rotation refuses
     // what it cannot open, and changes nothing.
     stranger
-        .change_workspace(None, |snapshot| {
+        .change_workspace(None, None, |snapshot| {
             snapshot.email.host = Some("mail.example.com".into());
             Ok(())
         })
@@ -3646,7 +3655,7 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     // Entered again without the key, a secret replaces the one no key opens;
     // one removed is gone. Sealed under the key at hand, it opens again.
     let entered = stranger
-        .change_workspace(None, |snapshot| {
+        .change_workspace(None, None, |snapshot| {
             snapshot.delivery.secret = Some("whsec-entered-again-0123".into());
             snapshot.email.password = None;
             Ok(())
@@ -3723,7 +3732,7 @@ async fn a_secret_no_key_opens_shows_one_fingerprint_on_every_replica() {
     // Entered again, it is another sealed value: every one of them shows
     // the new one alike.
     with_key
-        .change_workspace(None, |snapshot| {
+        .change_workspace(None, None, |snapshot| {
             snapshot.delivery.secret = Some("whsec-entered-again-0123".into());
             Ok(())
         })

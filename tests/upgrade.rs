@@ -296,7 +296,9 @@ async fn the_store_finds_old_tokens_and_keys_and_numbers_go_on_from_the_last_tic
         .unwrap()
         .expect("the key of the third handoff");
     assert_eq!(handoff.id, "hof_f79a4ef863d3");
-    // The inbound email is known: the same message opens nothing again.
+    // The inbound email is known: the same message opens nothing again. It
+    // was stored before digests were kept: whatever a message under its id
+    // says, it is taken for the same one.
     let (number, created) = store
         .record_inbound_email("<fx-1@example.com>", "new", Some("support"), |_| {
             panic!("a message seen before opens no ticket")
@@ -309,15 +311,6 @@ async fn the_store_finds_old_tokens_and_keys_and_numbers_go_on_from_the_last_tic
     assert_eq!(
         store.inbound_message_ids(10006, 20).await.unwrap(),
         ["<fx-1@example.com>"]
-    );
-    // Stored before digests were kept: seen, with no digest, so the same
-    // message sent again is still a duplicate.
-    assert_eq!(
-        store
-            .inbound_email_digest("<fx-1@example.com>")
-            .await
-            .unwrap(),
-        Some(None)
     );
     store.close().await;
 

@@ -92,13 +92,6 @@ impl Default for EmailSettings {
     }
 }
 
-impl EmailSettings {
-    /// The port connections go to.
-    pub fn effective_port(&self) -> u16 {
-        self.port.unwrap_or_else(|| self.tls.default_port())
-    }
-}
-
 impl fmt::Debug for EmailSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EmailSettings")

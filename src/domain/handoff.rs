@@ -1084,7 +1084,11 @@ fn who_of(request: &HandoffRequest) -> Option<String> {
     request.requester.as_ref().and_then(who).map(collapse)
 }
 
-/// White space runs (newlines included) as single spaces, trimmed.
+/// White space runs (newlines included) as single spaces, trimmed. Other
+/// control characters stay, as [`crate::domain::mail::subject_line`] keeps
+/// them: the text is the customer's or the agent's, and a terminal shows
+/// them escaped where it is drawn (`ui::printable`). What goes in a mail
+/// header drops them too ([`crate::domain::mail::one_line`]).
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

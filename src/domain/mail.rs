@@ -560,7 +560,9 @@ pub const MAX_DISPLAY_NAME_CHARS: usize = crate::domain::handoff::MAX_REQUESTER_
 /// `text` as one header line: each control character read as a space, runs
 /// of white space as one, trimmed. A CR or LF would end the header it is
 /// written in (and could start another, a `Bcc:`); lettre cannot write one
-/// and panics instead.
+/// and panics instead. Unlike [`subject_line`] and the handoff summary's
+/// folding, which keep the sender's control characters for a terminal to
+/// show escaped, this leaves none.
 pub fn one_line(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|word| !word.is_empty())
@@ -573,7 +575,9 @@ pub fn one_line(text: &str) -> String {
 /// and it would split the ticket's header wherever it is shown). Other
 /// control characters stay: the subject is the customer's, and what a
 /// terminal would take as an instruction is shown escaped where it is
-/// drawn (`ui::printable`), so an operator sees that it was sent.
+/// drawn (`ui::printable`), so an operator sees that it was sent. Tabs and
+/// runs of spaces within a line stay too, unlike [`one_line`]'s: the
+/// subject is kept as written.
 pub fn subject_line(subject: &str) -> String {
     subject
         .split([

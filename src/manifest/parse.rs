@@ -121,15 +121,6 @@ fn syntax_error(error: &serde_saphyr::Error, budget: &Budget, reading: Reading) 
     Diagnostic::error(pos, text)
 }
 
-/// An error of serde-saphyr's own reader (`serde_saphyr::from_str`, default
-/// options) that is over one of its limits — an anchor bomb, a file of
-/// millions of values — in words, at its place; `None` for any other error,
-/// whose own message and snippet say it well.
-pub fn over_reader_limits(error: &serde_saphyr::Error) -> Option<Diagnostic> {
-    budget_breach(error)?;
-    Some(syntax_error(error, &Budget::default(), Reading::Desk))
-}
-
 /// The reader's limit an error reports breaching, if it is one.
 fn budget_breach(mut error: &serde_saphyr::Error) -> Option<&BudgetBreach> {
     loop {

@@ -182,10 +182,6 @@ impl Ui {
         self.yes
     }
 
-    pub fn stdin_is_terminal(&self) -> bool {
-        self.stdin_tty
-    }
-
     fn paint(&self, style: Style, text: &str) -> String {
         if self.color {
             format!("{style}{text}{style:#}")
@@ -552,7 +548,8 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 /// (ratatui would leave an ESC or a BEL out, so that `]0;title` read as
 /// text, and draw a bidirectional override as it is), then line breaks and
 /// tabs as spaces (a tab is also what separates a completion from its
-/// description in fish).
+/// description in fish). Unlike `domain::mail::one_line`, for a header,
+/// nothing is dropped or folded: each character sent is shown.
 pub fn one_line(text: &str) -> String {
     printable(text).replace(['\n', '\t'], " ")
 }

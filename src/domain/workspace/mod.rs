@@ -353,6 +353,11 @@ pub(crate) fn trimmed(value: Option<String>) -> Option<String> {
 }
 
 impl SmtpConfig {
+    /// The port connections go to: the one set, else the TLS mode's own.
+    pub fn effective_port(&self) -> u16 {
+        self.port.unwrap_or_else(|| self.tls.default_port())
+    }
+
     /// What the API shows: everything but the password, which only shows as set
     /// or not, its fingerprint, and why it cannot be used, if so.
     pub fn view(&self, fingerprints: &Fingerprints, unusable: Option<&str>) -> EmailSettings {

@@ -139,7 +139,7 @@ pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) 
         }
     };
     let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-        .port(config.port.unwrap_or_else(|| config.tls.default_port()))
+        .port(config.effective_port())
         .tls(tls)
         .timeout(Some(timeout));
     if let Some(username) = &config.username {

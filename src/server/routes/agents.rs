@@ -60,7 +60,7 @@ async fn create(
         .slug("key", &body.key)
         .name("name", &body.name)
         .finish()?;
-    let workspace = change_workspace(&state, |ws, at| {
+    let workspace = change_workspace(&state, None, |ws, at| {
         change::add_agent(ws, &body.key, body.name.trim(), at)
     })
     .await?;
@@ -101,7 +101,7 @@ async fn update(
         )]));
     };
     Checks::new().name("name", &name).finish()?;
-    let workspace = change_workspace(&state, |ws, at| {
+    let workspace = change_workspace(&state, None, |ws, at| {
         change::rename_agent(ws, &key, name.trim(), at)
     })
     .await?;
@@ -118,7 +118,7 @@ async fn remove(
     ApiPath(key): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    change_workspace(&state, |ws, _| change::remove_agent(ws, &key)).await?;
+    change_workspace(&state, None, |ws, _| change::remove_agent(ws, &key)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -162,7 +162,7 @@ async fn put_handover(
 ) -> ApiResult<Json<HandoverAction>> {
     let action = validate::normalize_action(body);
     let force = query.force.unwrap_or(false);
-    let workspace = change_workspace(&state, |ws, at| {
+    let workspace = change_workspace(&state, None, |ws, at| {
         // Checked in the change: the platform must be connected as it commits.
         validate::validate_action(&action, &ws.connected_kinds())?;
         let already_there = ws
@@ -203,7 +203,10 @@ async fn delete_handover(
     {
         return Err(no_action(&key));
     }
-    change_workspace(&state, |ws, at| change::set_handover(ws, &key, None, at)).await?;
+    change_workspace(&state, None, |ws, at| {
+        change::set_handover(ws, &key, None, at)
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

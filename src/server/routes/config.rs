@@ -400,26 +400,22 @@ async fn apply(
     };
     let applied = state
         .store
-        .change_workspace_leaving(
-            expected,
-            |workspace| {
-                // Applied secrets are values: a reference left is refused.
-                let desired = desired(request, workspace, &sealing, SecretsGiven::Values)?;
-                desired.applicable_here()?;
-                let (mut plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
-                authorize(&principal, &desired.document, &plan, workspace, &next)?;
-                crate::domain::plan::note_operator_removals(
-                    &mut plan,
-                    &held.open_tickets,
-                    &held.tokens,
-                );
-                document::remember_references(&mut next, &desired.document, &references);
-                *workspace = next;
-                carried_out = Some(plan);
-                Ok(())
-            },
-            Box::new(pruned),
-        )
+        .change_workspace(expected, Some(Box::new(pruned)), |workspace| {
+            // Applied secrets are values: a reference left is refused.
+            let desired = desired(request, workspace, &sealing, SecretsGiven::Values)?;
+            desired.applicable_here()?;
+            let (mut plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
+            authorize(&principal, &desired.document, &plan, workspace, &next)?;
+            crate::domain::plan::note_operator_removals(
+                &mut plan,
+                &held.open_tickets,
+                &held.tokens,
+            );
+            document::remember_references(&mut next, &desired.document, &references);
+            *workspace = next;
+            carried_out = Some(plan);
+            Ok(())
+        })
         .await?;
     let plan = carried_out.expect("a change that succeeded made its plan");
     if plan.has_changes() {

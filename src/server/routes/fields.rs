@@ -55,7 +55,8 @@ async fn create(
     checks.slug("key", &body.key).name("name", &body.name);
     check_field_options(&mut checks, body.field_type, &body.options);
     checks.finish()?;
-    let workspace = change_workspace(&state, |ws, at| change::add_field(ws, &body, at)).await?;
+    let workspace =
+        change_workspace(&state, None, |ws, at| change::add_field(ws, &body, at)).await?;
     Ok(Created {
         location: format!("/v1/ticket-fields/{}", body.key),
         body: field(&workspace, &body.key)?,
@@ -100,8 +101,10 @@ async fn update(
         check_field_options(&mut checks, current.field_type, options);
     }
     checks.finish()?;
-    let workspace =
-        change_workspace(&state, |ws, at| change::update_field(ws, &key, &body, at)).await?;
+    let workspace = change_workspace(&state, None, |ws, at| {
+        change::update_field(ws, &key, &body, at)
+    })
+    .await?;
     Ok(Json(field(&workspace, &key)?))
 }
 
@@ -115,7 +118,7 @@ async fn remove(
     ApiPath(key): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    change_workspace(&state, |ws, _| change::remove_field(ws, &key)).await?;
+    change_workspace(&state, None, |ws, _| change::remove_field(ws, &key)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -100,7 +100,7 @@ async fn put(
 ) -> ApiResult<(StatusCode, Json<Integration>)> {
     let kind = kind(&text)?;
     let mut created = false;
-    let workspace = change_workspace(&state, |ws, at| {
+    let workspace = change_workspace(&state, None, |ws, at| {
         let connection =
             connection::merge(kind, &request, ws.connection(kind)).map_err(Refusal::Invalid)?;
         created = change::save_integration(ws, connection, at);
@@ -127,7 +127,7 @@ async fn disconnect(
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Owner)?;
     let kind = kind(&text)?;
-    change_workspace(&state, |ws, _| change::remove_integration(ws, kind)).await?;
+    change_workspace(&state, None, |ws, _| change::remove_integration(ws, kind)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -153,7 +153,10 @@ async fn test(
     };
     let report = TestReport::new(checks, Timestamp::now());
     let recorded = report.clone();
-    change_workspace(&state, |ws, _| change::record_test(ws, kind, recorded)).await?;
+    change_workspace(&state, None, |ws, _| {
+        change::record_test(ws, kind, recorded)
+    })
+    .await?;
     Ok(Json(report))
 }
 

@@ -26,7 +26,6 @@ use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
 use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery, Role};
 use crate::domain::Refusal;
-use crate::domain::tickets::team_leaving_unmoved;
 use crate::domain::workspace::{Snapshot, change, document};
 
 use super::AppState;
@@ -181,37 +180,26 @@ impl<T: serde::Serialize> axum::response::IntoResponse for Created<T> {
 
 /// Changes the workspace with `change`, given the instant to stamp what it
 /// changes (as stored: to the microsecond), and answers the workspace after it.
-/// A team it removes may hold no open or pending ticket, unless it is the
-/// last ([`team_leaving_unmoved`], in the change's transaction).
+/// The open and pending tickets of a team it removes go where `leaving` says;
+/// with `None`, nowhere: the team may then hold none, unless it is the last
+/// ([`crate::domain::tickets::team_leaving_unmoved`], in the change's
+/// transaction).
 pub(crate) async fn change_workspace(
     state: &AppState,
+    leaving: Option<LeavingTeam<'_>>,
     change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
-) -> ApiResult<Arc<Snapshot>> {
-    change_workspace_leaving(state, change, Box::new(team_leaving_unmoved)).await
-}
-
-/// [`change_workspace`], the open and pending tickets of a team it removes
-/// going where `leaving` says.
-async fn change_workspace_leaving(
-    state: &AppState,
-    change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
-    leaving: LeavingTeam<'_>,
 ) -> ApiResult<Arc<Snapshot>> {
     let at = super::store::stored_now();
     let sealing = state.store.sealing();
     Ok(state
         .store
-        .change_workspace_leaving(
-            None,
-            |ws| {
-                let before = document::secret_values(ws);
-                change(ws, at)?;
-                document::refuse_sealing_elsewhere_keys(&before, ws, &sealing)?;
-                document::forget_replaced_references(&before, ws);
-                Ok(())
-            },
-            leaving,
-        )
+        .change_workspace(None, leaving, |ws| {
+            let before = document::secret_values(ws);
+            change(ws, at)?;
+            document::refuse_sealing_elsewhere_keys(&before, ws, &sealing)?;
+            document::forget_replaced_references(&before, ws);
+            Ok(())
+        })
         .await?)
 }
 
@@ -221,19 +209,8 @@ async fn change_workspace_leaving(
 pub(crate) async fn change_workspace_as(
     state: &AppState,
     principal: &Principal,
+    leaving: Option<LeavingTeam<'_>>,
     change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
-) -> ApiResult<Arc<Snapshot>> {
-    let leaving = Box::new(team_leaving_unmoved);
-    change_workspace_as_leaving(state, principal, change, leaving).await
-}
-
-/// [`change_workspace_as`], the open and pending tickets of a team it
-/// removes going where `leaving` says.
-pub(crate) async fn change_workspace_as_leaving(
-    state: &AppState,
-    principal: &Principal,
-    change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
-    leaving: LeavingTeam<'_>,
 ) -> ApiResult<Arc<Snapshot>> {
     let by_owner = principal.require(Role::Owner).is_ok();
     let change = |ws: &mut Snapshot, at| {
@@ -241,7 +218,7 @@ pub(crate) async fn change_workspace_as_leaving(
         change(ws, at)?;
         change::only_owners_change_owners(by_owner, &before, ws)
     };
-    change_workspace_leaving(state, change, leaving).await
+    change_workspace(state, leaving, change).await
 }
 
 /// One page of a list ordered by `key`: the items after the cursor (the key of

@@ -71,7 +71,8 @@ async fn create(
         teams: validate::dedup(body.teams),
         capacity: body.capacity,
     };
-    let workspace = change_workspace(&state, |ws, at| change::add_operator(ws, new, at)).await?;
+    let workspace =
+        change_workspace(&state, None, |ws, at| change::add_operator(ws, new, at)).await?;
     Ok(Created {
         location: format!("/v1/operators/{handle}"),
         body: operator(&workspace, &handle)?,
@@ -130,7 +131,7 @@ async fn update(
         ..body
     };
     let by_owner = principal.require(Role::Owner).is_ok();
-    let workspace = change_workspace_as(&state, &principal, |ws, at| {
+    let workspace = change_workspace_as(&state, &principal, None, |ws, at| {
         change::only_owners_change_owner(by_owner, ws, &handle)?;
         change::update_operator(ws, &handle, &body, at)
     })
@@ -212,7 +213,10 @@ async fn remove(
             tickets::released(&handle, to, at)
         })
         .await?;
-    change_workspace(&state, |ws, at| change::remove_operator(ws, &handle, at)).await?;
+    change_workspace(&state, None, |ws, at| {
+        change::remove_operator(ws, &handle, at)
+    })
+    .await?;
     Ok(Json(OperatorRemoved {
         handle,
         open_tickets,
@@ -232,7 +236,7 @@ async fn set_availability(
     ApiJson(body): ApiJson<AvailabilityUpdate>,
 ) -> ApiResult<Json<Operator>> {
     let by_owner = principal.require(Role::Owner).is_ok();
-    let workspace = change_workspace_as(&state, &principal, |ws, at| {
+    let workspace = change_workspace_as(&state, &principal, None, |ws, at| {
         change::only_owners_change_owner(by_owner, ws, &handle)?;
         change::set_availability(ws, &handle, body.availability, at)
     })

@@ -111,7 +111,7 @@ async fn create(
         team: body.team,
         position: body.position,
     };
-    let workspace = change_workspace(&state, |ws, _| change::add_rule(ws, new)).await?;
+    let workspace = change_workspace(&state, None, |ws, _| change::add_rule(ws, new)).await?;
     Ok(Created {
         location: format!("/v1/rules/{kind_text}/{id}"),
         body: rule(&workspace, kind, &id)?,
@@ -145,7 +145,7 @@ async fn remove(
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
     let kind = kind(&kind_text)?;
-    change_workspace(&state, |ws, _| change::remove_rule(ws, kind, &id)).await?;
+    change_workspace(&state, None, |ws, _| change::remove_rule(ws, kind, &id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -168,7 +168,7 @@ async fn move_rule(
         )]));
     }
     let kind = kind(&kind_text)?;
-    let workspace = change_workspace(&state, |ws, _| {
+    let workspace = change_workspace(&state, None, |ws, _| {
         change::move_rule(ws, kind, &id, body.position)
     })
     .await?;

@@ -53,7 +53,7 @@ async fn put_assignment(
     validate::normalize_assignment(&mut body);
     validate::check_assignment(&body)?;
     let value = body.clone();
-    change_workspace(&state, |ws, _| {
+    change_workspace(&state, None, |ws, _| {
         ws.assignment = value;
         Ok(())
     })
@@ -84,7 +84,7 @@ async fn put_hours(
     hours::Schedule::from_settings(&body).map_err(ApiError::validation)?;
     hours::normalize(&mut body);
     let value = body.clone();
-    change_workspace(&state, |ws, _| {
+    change_workspace(&state, None, |ws, _| {
         ws.business_hours = value;
         Ok(())
     })
@@ -133,7 +133,7 @@ async fn put_notifications(
     ApiJson(body): ApiJson<NotificationSettings>,
 ) -> ApiResult<Json<NotificationSettings>> {
     let value = body.clone();
-    change_workspace(&state, |ws, _| {
+    change_workspace(&state, None, |ws, _| {
         ws.notifications = value;
         Ok(())
     })
@@ -162,7 +162,7 @@ async fn put_handoff(
     ApiJson(body): ApiJson<HandoffSettings>,
 ) -> ApiResult<Json<HandoffSettings>> {
     let value = body.clone();
-    change_workspace(&state, |ws, _| {
+    change_workspace(&state, None, |ws, _| {
         ws.handoff = value;
         Ok(())
     })
@@ -196,7 +196,7 @@ async fn put_email(
     _caller: auth::Owner,
     ApiJson(body): ApiJson<EmailSettings>,
 ) -> ApiResult<Json<EmailSettings>> {
-    let workspace = change_workspace(&state, |ws, _| {
+    let workspace = change_workspace(&state, None, |ws, _| {
         let updated = ws.email.updated(body);
         let errors = updated.check();
         if !errors.is_empty() {
@@ -235,7 +235,7 @@ async fn put_delivery(
     _caller: auth::Owner,
     ApiJson(body): ApiJson<DeliverySettings>,
 ) -> ApiResult<Json<DeliverySettings>> {
-    let workspace = change_workspace(&state, |ws, _| {
+    let workspace = change_workspace(&state, None, |ws, _| {
         let updated = ws.delivery.updated(body);
         let errors = updated.check();
         if !errors.is_empty() {

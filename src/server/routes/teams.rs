@@ -4,7 +4,7 @@ use super::{ApiRoutes, Created, routes};
 use axum::Json;
 use axum::extract::State;
 
-use super::{change_workspace_as, change_workspace_as_leaving, page_of};
+use super::{change_workspace_as, page_of};
 use crate::api::{
     Page, PageQuery, Problem, RemoveTeamQuery, Role, Team, TeamCreate, TeamRemoved, TeamUpdate,
 };
@@ -59,8 +59,10 @@ async fn create(
         default: body.default,
         members: validate::dedup(body.members),
     };
-    let workspace =
-        change_workspace_as(&state, &principal, |ws, at| change::add_team(ws, new, at)).await?;
+    let workspace = change_workspace_as(&state, &principal, None, |ws, at| {
+        change::add_team(ws, new, at)
+    })
+    .await?;
     Ok(Created {
         location: format!("/v1/teams/{key}"),
         body: team(&workspace, &key)?,
@@ -110,7 +112,7 @@ async fn update(
         members: body.members.map(validate::dedup),
         ..body
     };
-    let workspace = change_workspace_as(&state, &principal, |ws, at| {
+    let workspace = change_workspace_as(&state, &principal, None, |ws, at| {
         change::update_team(ws, &key, &body, at)
     })
     .await?;
@@ -145,12 +147,9 @@ async fn remove(
         open_tickets = open;
         tickets::team_leaving(team, open, move_to.as_deref(), after)
     };
-    change_workspace_as_leaving(
-        &state,
-        &principal,
-        |ws, at| change::remove_team(ws, &key, at),
-        Box::new(leaving),
-    )
+    change_workspace_as(&state, &principal, Some(Box::new(leaving)), |ws, at| {
+        change::remove_team(ws, &key, at)
+    })
     .await?;
     Ok(Json(TeamRemoved {
         key,

@@ -722,10 +722,6 @@ pub trait Tickets: Send + Sync {
     /// to: a message the support inbox received, or one the desk sent (by its
     /// Message-ID's local part).
     async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
-    /// Whether a support-inbox email with `message_id` came before, and if
-    /// so the digest of what it said (`None` for one stored before digests
-    /// were kept), so that another message reusing its id is not taken for it.
-    async fn inbound_email_digest(&self, message_id: &str) -> StoreResult<Option<Option<String>>>;
     /// The message ids of the last `limit` support-inbox emails on ticket
     /// `number` that were the customer's own (the email that opened it, and
     /// the replies [`Self::record_inbound_reply`] was told were), oldest
@@ -956,8 +952,6 @@ macro_rules! seam_by_inherent_methods {
                 fn release_tickets(&self, holder: Holder<'_>, release: ReleaseFn<'_>)
                     -> StoreResult<u64>;
                 fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
-                fn inbound_email_digest(&self, message_id: &str)
-                    -> StoreResult<Option<Option<String>>>;
                 fn inbound_message_ids(&self, number: u64, limit: usize)
                     -> StoreResult<Vec<String>>;
                 fn record_inbound_reply(
@@ -1306,26 +1300,15 @@ impl Store {
 
     /// [`Workspace::change_workspace`] with any function, caching the result.
     /// The function sees secrets open; what it changes is sealed, what it
-    /// leaves alone keeps its sealed value. A team it removes may hold no
-    /// open or pending ticket, unless it is the last team
+    /// leaves alone keeps its sealed value. The open and pending tickets of
+    /// each team it removes go where `leaving` says; with `None`, nowhere: a
+    /// team it removes may then hold none, unless it is the last team
     /// ([`crate::domain::tickets::team_leaving_unmoved`]).
     pub async fn change_workspace(
         &self,
         expected: Option<u64>,
+        leaving: Option<LeavingTeam<'_>>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
-    ) -> StoreResult<Arc<Snapshot>> {
-        let leaving = Box::new(crate::domain::tickets::team_leaving_unmoved);
-        self.change_workspace_leaving(expected, change, leaving)
-            .await
-    }
-
-    /// [`Self::change_workspace`], the open and pending tickets of each team
-    /// it removes going where `leaving` says.
-    pub async fn change_workspace_leaving(
-        &self,
-        expected: Option<u64>,
-        change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
-        leaving: LeavingTeam<'_>,
     ) -> StoreResult<Arc<Snapshot>> {
         self.change_sealed(expected, change, Reseal::Changed, leaving)
             .await
@@ -1345,12 +1328,7 @@ impl Store {
     /// work); answers how many there are.
     pub async fn reseal_secrets(&self) -> StoreResult<usize> {
         let next = self
-            .change_sealed(
-                None,
-                |_| Ok(()),
-                Reseal::Every,
-                Box::new(crate::domain::tickets::team_leaving_unmoved),
-            )
+            .change_sealed(None, |_| Ok(()), Reseal::Every, None)
             .await?;
         Ok(Arc::unwrap_or_clone(next).secrets_mut().len())
     }
@@ -1373,7 +1351,7 @@ impl Store {
     /// Seals the secrets the workspace holds open: a change that changes
     /// nothing else, since a change seals every secret stored open.
     async fn seal_stored_secrets(&self) -> StoreResult<Arc<Snapshot>> {
-        let sealed = self.change_workspace(None, |_| Ok(())).await?;
+        let sealed = self.change_workspace(None, None, |_| Ok(())).await?;
         self.local
             .sealed_open_secrets
             .store(true, Ordering::Relaxed);
@@ -1422,7 +1400,7 @@ impl Store {
         expected: Option<u64>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
         reseal: Reseal,
-        leaving: LeavingTeam<'_>,
+        leaving: Option<LeavingTeam<'_>>,
     ) -> StoreResult<Arc<Snapshot>> {
         let keys = self.keys.clone();
         let shared = self.db.shared_by_replicas();
@@ -1454,7 +1432,11 @@ impl Store {
         };
         let result = self
             .db
-            .change_workspace(expected, Box::new(change), leaving)
+            .change_workspace(
+                expected,
+                Box::new(change),
+                leaving.unwrap_or_else(|| Box::new(crate::domain::tickets::team_leaving_unmoved)),
+            )
             .await;
         if let Some(error) = failed.lock().expect("never poisoned").take() {
             return Err(error.into());

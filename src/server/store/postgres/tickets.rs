@@ -579,20 +579,6 @@ impl PostgresStore {
         Ok(None)
     }
 
-    /// Whether an inbound email with `message_id` came before, and if so the
-    /// digest of its content (none for one stored before digests were kept).
-    pub async fn inbound_email_digest(
-        &self,
-        message_id: &str,
-    ) -> StoreResult<Option<Option<String>>> {
-        Ok(
-            sqlx::query_scalar("SELECT content_sha256 FROM inbound_emails WHERE message_id = $1")
-                .bind(message_id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
-    }
-
     /// The message ids of the last `limit` inbound emails on ticket `number`
     /// that were the customer's own, oldest first.
     pub async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>> {

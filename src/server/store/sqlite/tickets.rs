@@ -419,24 +419,6 @@ impl SqliteStore {
         .await
     }
 
-    /// Whether an inbound email with `message_id` came before, and if so the
-    /// digest of its content (none for one stored before digests were kept).
-    pub async fn inbound_email_digest(
-        &self,
-        message_id: &str,
-    ) -> StoreResult<Option<Option<String>>> {
-        let message_id = message_id.to_string();
-        self.read_direct(move |conn| {
-            optional(
-                conn,
-                "SELECT content_sha256 FROM inbound_emails WHERE message_id = ?",
-                [&message_id],
-                |row| Ok(row.get::<_, Option<String>>(0)?),
-            )
-        })
-        .await
-    }
-
     /// The message ids of the last `limit` inbound emails on ticket `number`
     /// that were the customer's own, oldest first.
     pub async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>> {

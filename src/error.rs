@@ -258,6 +258,17 @@ impl From<ClientError> for CliError {
                         cli.with_hint("the service is rate limiting; try again later")
                     }
                     "body_too_large" => cli.with_hint(body_too_large_hint()),
+                    // What a handoff to the agent needs first is the admin's
+                    // to do: say with which command.
+                    crate::domain::handoff::HANDOVER_DISABLED => cli.with_hint(
+                        "enable it with `deskctl actions enable AGENT`, or send the handoff to                          another agent (`deskctl actions list` shows each agent's)",
+                    ),
+                    crate::domain::handoff::HANDOVER_NOT_CONFIGURED => cli.with_hint(
+                        "give the agent one with `deskctl actions set AGENT --channel CHANNEL`",
+                    ),
+                    crate::domain::handoff::CHANNEL_NOT_ALLOWED => cli.with_hint(
+                        "offer it there with `deskctl actions set AGENT --channel CHANNEL` (each                          channel it is offered on), or send the handoff on one it is offered on",
+                    ),
                     _ => cli,
                 }
             }

@@ -277,6 +277,45 @@ fn a_dry_run_preview_explains_everything_and_stores_nothing() {
 }
 
 #[test]
+fn a_handoff_the_agents_action_does_not_take_names_the_command_that_lets_it() {
+    let desk = configured(desk!());
+    let file = write(&desk, "dev.json", &handoff("development"));
+    let mut on_telegram = handoff("development");
+    on_telegram["channel"] = json!("telegram");
+    let telegram = write(&desk, "telegram.json", &on_telegram);
+    desk.cmd()
+        .args(["handoff", "preview", "-f", &telegram])
+        .assert()
+        .code(1)
+        .stderr(contains("is not offered on channel 'telegram'"))
+        .stderr(contains(
+            "hint: offer it there with `deskctl actions set AGENT --channel CHANNEL`",
+        ));
+    desk.run(&["actions", "disable", "shop"]);
+    for verb in ["preview", "send"] {
+        desk.cmd()
+            .args(["handoff", verb, "-f", &file])
+            .assert()
+            .code(1)
+            .stderr(contains(
+                "the handover action 'Escalate_To_Human' of the AI agent 'shop' is disabled",
+            ))
+            .stderr(contains(
+                "hint: enable it with `deskctl actions enable AGENT`",
+            ));
+    }
+    desk.run(&["actions", "remove", "shop", "--yes"]);
+    desk.cmd()
+        .args(["handoff", "preview", "-f", &file])
+        .assert()
+        .code(1)
+        .stderr(contains("has no handover action"))
+        .stderr(contains(
+            "hint: give the agent one with `deskctl actions set AGENT",
+        ));
+}
+
+#[test]
 fn a_yaml_handoff_over_the_readers_limits_is_refused_in_words() {
     let desk = configured(desk!());
     // Nine anchors, each nine of the one before: 9^7 values from 7 lines.

@@ -282,6 +282,33 @@ impl Desk {
         created["secret"].as_str().unwrap().to_string()
     }
 
+    /// Opens a ticket by a handoff (an agent `shop` with its action, and a
+    /// team, set up first) and returns its number: a per-ticket write reads
+    /// its body only once the ticket is found and the caller may reach it.
+    async fn open_ticket(&self, token: &str) -> u64 {
+        self.add_team("support").await;
+        let setup = [
+            ("POST", "/v1/agents", json!({"key": "shop", "name": "Shop"})),
+            (
+                "PUT",
+                "/v1/agents/shop/handover",
+                json!({"channels": ["web"], "enabled": true}),
+            ),
+        ];
+        for (method, path, body) in setup {
+            let reply = self.call(Some(token), method, path, Some(body)).await;
+            assert!(reply.status.is_success(), "{path}: {:#}", reply.json);
+        }
+        let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"email": "dana@example.com"},
+            "transcript": [{"role": "customer", "text": "Where is my parcel?"}]});
+        let made = self
+            .call(Some(token), "POST", "/v1/handoffs", Some(handoff))
+            .await
+            .ok(StatusCode::CREATED);
+        made["ticket"].as_u64().unwrap()
+    }
+
     /// Everything the desk holds, to compare before and after a failing write.
     /// A token's `last_used_at` records use, not state, so it is left out.
     async fn snapshot(&self) -> Value {
@@ -1764,6 +1791,7 @@ async fn an_enum_field_of_the_wrong_type_is_an_invalid_body_naming_it_not_malfor
     };
     let alice = desk.login("alice", "owner").await;
     let ingest = desk.ingest_token().await;
+    let priority_uri = format!("/v1/tickets/{}/priority", desk.open_ticket(&alice).await);
     let before = desk.snapshot().await;
     let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
         "requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}]});
@@ -1804,7 +1832,7 @@ async fn an_enum_field_of_the_wrong_type_is_an_invalid_body_naming_it_not_malfor
         ),
         (
             "POST",
-            "/v1/tickets/1/priority",
+            priority_uri.as_str(),
             json!({"priority": "high"}),
             "/priority",
             "priority",
@@ -1945,9 +1973,9 @@ fn with_parameters(path: &str, value: &str) -> String {
 }
 
 /// Every operation the OpenAPI document gives a JSON request body, as
-/// (method, path with each parameter `1`); the platforms' webhooks are read
-/// as each platform sends them, not as API bodies.
-fn operations_with_json_bodies() -> Vec<(String, String)> {
+/// (method, path with each parameter `value`); the platforms' webhooks are
+/// read as each platform sends them, not as API bodies.
+fn operations_with_json_bodies(value: &str) -> Vec<(String, String)> {
     let document = deskctl::server::openapi();
     let mut operations = Vec::new();
     for (path, item) in document["paths"].as_object().unwrap() {
@@ -1956,7 +1984,7 @@ fn operations_with_json_bodies() -> Vec<(String, String)> {
             if json_body.is_null() || path.ends_with("/webhook") {
                 continue;
             }
-            operations.push((method.to_uppercase(), with_parameters(path, "1")));
+            operations.push((method.to_uppercase(), with_parameters(path, value)));
         }
     }
     assert!(operations.len() > 20, "{operations:?}");
@@ -1970,12 +1998,15 @@ async fn every_request_body_is_an_object_never_an_array() {
     };
     let alice = desk.login("alice", "owner").await;
     let ingest = desk.ingest_token().await;
+    // A ticket that exists, for the per-ticket writes: every parameter is
+    // its number.
+    let ticket = desk.open_ticket(&alice).await.to_string();
     let before = desk.snapshot().await;
     // serde reads a struct from an array of its fields in order: `[]` is a
     // body whose keys are all optional, and the handoff the tester sent was
     // accepted as one.
     let handoff = json!(["shop", "production", "web", {"name": "A"}, [{"role": "customer", "text": "hi"}], {}, null, null]);
-    for (method, path) in operations_with_json_bodies() {
+    for (method, path) in operations_with_json_bodies(&ticket) {
         for body in [json!([]), handoff.clone()] {
             let reply = desk.call(Some(&alice), &method, &path, Some(body)).await;
             let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");

@@ -96,6 +96,11 @@ fn a_context_on_plain_http_to_another_machine_warns_that_its_token_goes_in_clear
         text.contains(warning) && text.contains("https://"),
         "{text}"
     );
+    // One sentence, not broken by the source's line wrapping.
+    assert!(
+        text.contains("readable by anyone on the network between; serve Desk behind TLS"),
+        "{text}"
+    );
     assert!(!text.contains("desk_unchecked"), "{text}");
     for (name, quiet) in [
         ("tls", "https://desk.example.com"),

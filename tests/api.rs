@@ -286,6 +286,14 @@ impl Desk {
     /// team, set up first) and returns its number: a per-ticket write reads
     /// its body only once the ticket is found and the caller may reach it.
     async fn open_ticket(&self, token: &str) -> u64 {
+        let transcript = json!([{"role": "customer", "text": "Where is my parcel?"}]);
+        let made = self.hand_over(token, transcript).await;
+        made["ticket"].as_u64().unwrap()
+    }
+
+    /// Sets up a team and an agent `shop` whose action takes `web`, then
+    /// hands Dana's conversation over with `transcript`; returns the `201`'s body.
+    async fn hand_over(&self, token: &str, transcript: Value) -> Value {
         self.add_team("support").await;
         let setup = [
             ("POST", "/v1/agents", json!({"key": "shop", "name": "Shop"})),
@@ -300,13 +308,10 @@ impl Desk {
             assert!(reply.status.is_success(), "{path}: {:#}", reply.json);
         }
         let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
-            "requester": {"email": "dana@example.com"},
-            "transcript": [{"role": "customer", "text": "Where is my parcel?"}]});
-        let made = self
-            .call(Some(token), "POST", "/v1/handoffs", Some(handoff))
+            "requester": {"email": "dana@example.com"}, "transcript": transcript});
+        self.call(Some(token), "POST", "/v1/handoffs", Some(handoff))
             .await
-            .ok(StatusCode::CREATED);
-        made["ticket"].as_u64().unwrap()
+            .ok(StatusCode::CREATED)
     }
 
     /// Everything the desk holds, to compare before and after a failing write.
@@ -2821,32 +2826,13 @@ async fn a_ticket_is_created_at_the_instant_of_what_opened_it() {
         return;
     };
     let token = desk.login("alice", "owner").await;
-    desk.add_team("support").await;
-    let setup = [
-        ("POST", "/v1/agents", json!({"key": "shop", "name": "Shop"})),
-        (
-            "PUT",
-            "/v1/agents/shop/handover",
-            json!({"channels": ["web"], "enabled": true}),
-        ),
-        (
-            "PUT",
-            "/v1/settings/assignment",
-            json!({"support-inbox": {"enabled": true, "address": "help@example.com"}}),
-        ),
-    ];
-    for (method, path, body) in setup {
-        let reply = desk.call(Some(&token), method, path, Some(body)).await;
-        assert!(reply.status.is_success(), "{path}: {:#}", reply.json);
-    }
-    let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
-        "requester": {"email": "dana@example.com"},
-        "transcript": [{"role": "customer", "text": "Where is my parcel?"},
-                       {"role": "ai", "text": "Let me find someone."}]});
-    let made = desk
-        .call(Some(&token), "POST", "/v1/handoffs", Some(handoff))
+    let transcript = json!([{"role": "customer", "text": "Where is my parcel?"},
+                            {"role": "ai", "text": "Let me find someone."}]);
+    let made = desk.hand_over(&token, transcript).await;
+    let inbox = json!({"support-inbox": {"enabled": true, "address": "help@example.com"}});
+    desk.call(Some(&token), "PUT", "/v1/settings/assignment", Some(inbox))
         .await
-        .ok(StatusCode::CREATED);
+        .ok(StatusCode::OK);
     let email = json!({"from": "carl@example.com", "to": "help@example.com",
         "subject": "Printer", "text": "It is on fire", "message-id": "<m1@example.com>"});
     let mailed = desk

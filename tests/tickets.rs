@@ -1068,7 +1068,7 @@ fn a_whatsapp_customers_phone_is_on_their_ticket() {
     );
     // The handoff's record says so too, for managers.
     let handoff = detail["ticket"]["handoff"].as_str().unwrap();
-    let shown = desk.run(&["handoff", "show", handoff, "--no-pager"]);
+    let shown = desk.run(&["handoff", "show", handoff]);
     assert!(
         shown.contains("Requester:       Rosa\nCustomer id:     wa-34600123456\nPhone:           +34 600 123 456\n"),
         "{shown}"

@@ -1876,7 +1876,7 @@ fn row(ticket: &Ticket, now: Timestamp, width: usize) -> String {
     let text = [
         status.to_string(),
         format!("{:<5}", ticket.number),
-        cell(&requester, who),
+        cell(requester, who),
         cell(&ticket.subject, subject),
         cell(priority, 4),
         cell(ticket.assignee.as_deref().unwrap_or("-"), 6),

@@ -420,6 +420,45 @@ macro_rules! fixture {
     };
 }
 
+/// A ticket keeps its requester whole, phone included, and every read gives
+/// it back: one ticket, a page of them (on SQLite written as the rows are
+/// read), and a customer's own tickets.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tickets_requester_keeps_their_phone_through_every_read() {
+    let f = fixture!();
+    let rosa = Requester {
+        name: Some("Rosa".into()),
+        email: None,
+        external_id: Some("wa-34600123456".into()),
+        phone: Some("+34 600 123 456".into()),
+    };
+    let phoned = f.ticket("Call me", "on WhatsApp", rosa.clone()).await;
+    let kim = requester("Kim", "kim@example.com", None);
+    let unphoned = f.ticket("Mail me", "by email", kim.clone()).await;
+
+    assert_eq!(
+        f.store.get_ticket(phoned).await.unwrap().ticket.requester,
+        rosa
+    );
+    let requesters: Vec<(u64, Requester)> = listed(&f.store, &everything())
+        .await
+        .into_iter()
+        .map(|t| (t.number, t.requester))
+        .collect();
+    assert_eq!(
+        requesters,
+        [(unphoned, kim), (phoned, rosa.clone())],
+        "newest first"
+    );
+    let own = f
+        .store
+        .requester_tickets("wa-34600123456", None, None, 500)
+        .await
+        .unwrap();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].requester, rosa);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn ticket_numbers_run_from_10001_without_gaps_under_concurrent_handoffs() {
     let f = fixture!();

@@ -1032,6 +1032,131 @@ fn tickets_are_sorted_by_activity_or_creation_and_every_page_follows_the_order()
     }
 }
 
+/// A WhatsApp handoff's ticket carries the customer's phone, trimmed as the
+/// handoff's fields are: in `-o json` (the API's own ticket), in lists, and
+/// in the detail under the name, with the platform's id for them.
+#[test]
+fn a_whatsapp_customers_phone_is_on_their_ticket() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["actions", "set", "shop", "--channel", "whatsapp"]);
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "whatsapp",
+        "requester": {"name": "Rosa", "phone": " +34 600 123 456 ", "external-id": "wa-34600123456"},
+        "transcript": [{"role": "customer", "text": "Call me please"}],
+    });
+    let path = desk.dir.path().join("whatsapp.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", common::path_str(&path)]);
+
+    let detail = parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]));
+    assert_eq!(
+        detail["ticket"]["requester"],
+        json!({"name": "Rosa", "external-id": "wa-34600123456", "phone": "+34 600 123 456"})
+    );
+    let listed = parse(&desk.run(&["tickets", "list", "-o", "json"]));
+    assert_eq!(listed[0]["number"], 10005);
+    assert_eq!(listed[0]["requester"]["phone"], "+34 600 123 456");
+    assert_eq!(listed[1]["requester"].get("phone"), None, "{listed}");
+
+    let shown = desk.run(&["tickets", "show", "10005", "--no-pager"]);
+    assert!(
+        shown.contains(
+            "Requester:     Rosa\nCustomer id:   wa-34600123456\nPhone:         +34 600 123 456\n\
+             Assignee:"
+        ),
+        "{shown}"
+    );
+    // The handoff's record says so too, for managers.
+    let handoff = detail["ticket"]["handoff"].as_str().unwrap();
+    let shown = desk.run(&["handoff", "show", handoff]);
+    assert!(
+        shown.contains("Requester:       Rosa\nCustomer id:     wa-34600123456\nPhone:           +34 600 123 456\n"),
+        "{shown}"
+    );
+    // Nothing to add for a customer known by their email only.
+    let shown = desk.run(&["tickets", "show", "10001", "--no-pager"]);
+    assert!(
+        shown.contains("Requester:     Customer Where is my parcel <dana@example.com>\nAssignee:"),
+        "{shown}"
+    );
+}
+
+/// Runs `sql` on the desk's own database, as an older deskctl left it.
+fn desk_sql(desk: &Desk, sql: &str) {
+    match &desk.database {
+        Some(database) => {
+            database.sql(sql);
+        }
+        None => rusqlite::Connection::open(desk.path())
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap(),
+    }
+}
+
+/// Tickets handed over before they kept the phone (SQLite's migration 32,
+/// PostgreSQL's 22) take it from their handoff's record when the desk is
+/// upgraded, trimmed as a handoff's is today (older deskctls stored it as
+/// sent); a blank one, or none, leaves the ticket without.
+#[test]
+fn an_upgraded_desk_gives_handed_over_tickets_their_requesters_phone() {
+    let desk = desk_with_tickets(desk!());
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "telegram",
+        "requester": {"name": "Rosa", "phone": "+34 600 123 456"},
+        "transcript": [{"role": "customer", "text": "Call me please"}],
+    });
+    let path = desk.dir.path().join("telegram.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", common::path_str(&path)]); // 10005
+    desk.run(&["handoff", "send", "-f", common::path_str(&path)]); // 10006
+    let (version, untrimmed, blank) = match BACKEND {
+        common::Backend::Sqlite => (
+            32,
+            "json_set(request, '$.requester.phone', ' +34 600 123 456' || char(10))",
+            "json_set(request, '$.requester.phone', '  ')",
+        ),
+        common::Backend::Postgres => (
+            22,
+            "jsonb_set(request, '{requester,phone}', to_jsonb(E' +34 600 123 456\\n'::text))",
+            "jsonb_set(request, '{requester,phone}', '\"  \"')",
+        ),
+    };
+    desk_sql(
+        &desk,
+        &format!(
+            "UPDATE handoffs SET request = {untrimmed} WHERE ticket_number = 10005; \
+             UPDATE handoffs SET request = {blank} WHERE ticket_number = 10006; \
+             ALTER TABLE tickets DROP COLUMN requester_phone; \
+             DELETE FROM _sqlx_migrations WHERE version = {version};"
+        ),
+    );
+
+    let listed = parse(&desk.run(&["tickets", "list", "-o", "json"]));
+    let phones: Vec<(u64, Option<&str>)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["number"].as_u64().unwrap(),
+                t["requester"]["phone"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            (10006, None),
+            (10005, Some("+34 600 123 456")),
+            (10004, None),
+            (10003, None),
+            (10002, None),
+            (10001, None),
+        ]
+    );
+}
+
 #[test]
 fn show_includes_the_context_object_compact_in_key_order() {
     let desk = desk_with_tickets(desk!());

@@ -43,7 +43,8 @@ pub struct Requester {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The customer's phone number, as the AI agent platform knows it
-    /// (e.g. `+15550100` on WhatsApp); passed to external platforms.
+    /// (e.g. `+15550100` on WhatsApp): kept on the inbox ticket and passed
+    /// to external platforms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }

@@ -1587,6 +1587,11 @@ impl Inbox {
             .into_iter()
             .map(|row| Line::styled(row, bold))
             .chain(wrap(&state, columns).into_iter().map(Line::from))
+            .chain(
+                wrap_at_most(&customer(ticket), columns, CUSTOMER_ROWS)
+                    .into_iter()
+                    .map(Line::from),
+            )
             .collect();
         let [head, pane] =
             Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Fill(1)])
@@ -1642,6 +1647,9 @@ const MIN_TARGET_COLUMNS: usize = 12;
 /// characters, which on a small terminal would leave no room for the
 /// timeline at all.
 const SUBJECT_ROWS: usize = 2;
+
+/// The most rows the customer's name and contacts take below the subject.
+const CUSTOMER_ROWS: usize = 2;
 
 /// The keys the row above the status line names, most needed first: `?`
 /// first, since it lists every key.
@@ -1830,17 +1838,27 @@ fn blank_straddling(buffer: &mut ratatui::buffer::Buffer, rect: Rect) {
     }
 }
 
+/// Who the ticket's customer is and how to reach them, on one line: name,
+/// phone, email and the platform's id for them, those the ticket has.
+fn customer(ticket: &Ticket) -> String {
+    let r = &ticket.requester;
+    let known: Vec<&str> = [&r.name, &r.phone, &r.email, &r.external_id]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    match known.is_empty() {
+        true => "an unknown customer".into(),
+        false => super::one_line(&known.join(" · ")),
+    }
+}
+
 /// One list row: status, number, requester, subject, priority, assignee,
 /// channel and age, in `width` columns (the requester and subject share what
 /// the fixed columns leave).
 fn row(ticket: &Ticket, now: Timestamp, width: usize) -> String {
     const FIXED: usize = 4 + 5 + 4 + 6 + 5 + 3 + 7;
-    let requester = ticket
-        .requester
-        .name
-        .clone()
-        .or(ticket.requester.email.clone())
-        .unwrap_or_default();
+    let requester = crate::domain::handoff::who(&ticket.requester).unwrap_or_default();
     let rest = width.saturating_sub(FIXED).max(8);
     let who = rest / 3;
     let subject = rest - who - 1;
@@ -1858,7 +1876,7 @@ fn row(ticket: &Ticket, now: Timestamp, width: usize) -> String {
     let text = [
         status.to_string(),
         format!("{:<5}", ticket.number),
-        cell(&requester, who),
+        cell(requester, who),
         cell(&ticket.subject, subject),
         cell(priority, 4),
         cell(ticket.assignee.as_deref().unwrap_or("-"), 6),
@@ -2018,6 +2036,28 @@ mod tests {
     /// The display column at which `needle` starts in `line`.
     fn column_of(line: &str, needle: &str) -> Option<usize> {
         line.find(needle).map(|at| line[..at].width())
+    }
+
+    /// A WhatsApp customer known by their number and the platform's id: the
+    /// row names them by the id, as `tickets list` does, and the pane above
+    /// the timeline gives both, the number first.
+    #[test]
+    fn a_customer_without_name_or_email_is_named_and_reachable_by_phone() {
+        let mut inbox = inbox();
+        let mut whatsapp = ticket(10001, Some("bob"), "open");
+        whatsapp.requester = crate::api::Requester {
+            external_id: Some("wa-34600123456".into()),
+            phone: Some("+34 600 123 456".into()),
+            ..Default::default()
+        };
+        inbox.tickets[0] = vec![whatsapp];
+        let text = screen(&inbox, 160, 24);
+        assert!(text.contains("open 10001 wa-34600123456"), "{text}");
+        assert!(text.contains("+34 600 123 456 · wa-34600123456"), "{text}");
+        // A named customer reads as before, their contacts beside the name.
+        let text = screen(&self::inbox(), 160, 24);
+        assert!(text.contains("open 10001 Dana"), "{text}");
+        assert!(text.contains("Dana · dana@example.com"), "{text}");
     }
 
     #[test]

@@ -486,6 +486,30 @@ pub fn bullets(items: &[String]) -> String {
 /// `-o json` has it whole.
 const CONTEXT_VALUE_CHARS: usize = 100;
 
+/// A customer's lines in a detail view: `Requester`, the name with the email
+/// in brackets (else the email, else the platform's id for them, else `-`);
+/// then `Customer id`, the platform's id, when the name or email stood for
+/// them; and `Phone`, the number a WhatsApp or Telegram handoff came with.
+/// Each on one line, whatever line breaks the AI agent platform sent.
+pub fn requester_fields(requester: &crate::api::Requester) -> Vec<(&'static str, String)> {
+    let r = requester;
+    let who = match (&r.name, &r.email, &r.external_id) {
+        (Some(name), Some(email), _) => format!("{name} <{email}>"),
+        (Some(text), None, _) | (None, Some(text), _) | (None, None, Some(text)) => text.clone(),
+        (None, None, None) => "-".into(),
+    };
+    let mut fields = vec![("Requester", one_line(&who))];
+    if let Some(id) = &r.external_id
+        && (r.name.is_some() || r.email.is_some())
+    {
+        fields.push(("Customer id", one_line(id)));
+    }
+    if let Some(phone) = &r.phone {
+        fields.push(("Phone", one_line(phone)));
+    }
+    fields
+}
+
 /// A context object for a detail view: one `key: value` line per key, in
 /// key order; a text as it is (JSON-quoted only when it holds a line break
 /// or another control character, so each value stays on its line), any
@@ -672,6 +696,35 @@ mod tests {
             assert_eq!(printable(&once), once.as_str(), "{text:?}");
             assert!(!once.chars().any(drives_terminal), "{once:?}");
         }
+    }
+
+    #[test]
+    fn a_requester_shows_every_way_to_reach_them_once() {
+        let requester = |json: serde_json::Value| {
+            requester_fields(&serde_json::from_value(json).unwrap())
+                .into_iter()
+                .map(|(label, text)| format!("{label}: {text}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            requester(serde_json::json!({
+                "name": "Rosa\nRuiz", "external-id": "wa-34600123456", "phone": "+34 600 123 456"
+            })),
+            [
+                "Requester: Rosa Ruiz",
+                "Customer id: wa-34600123456",
+                "Phone: +34 600 123 456"
+            ]
+        );
+        assert_eq!(
+            requester(serde_json::json!({"external-id": "wa-1", "phone": "+1 555 0100"})),
+            ["Requester: wa-1", "Phone: +1 555 0100"]
+        );
+        assert_eq!(
+            requester(serde_json::json!({"name": "Dana", "email": "dana@example.com"})),
+            ["Requester: Dana <dana@example.com>"]
+        );
+        assert_eq!(requester(serde_json::json!({})), ["Requester: -"]);
     }
 
     #[test]

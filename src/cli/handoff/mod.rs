@@ -413,6 +413,9 @@ impl Detail for Handoff {
                     .map_or_else(|| "- (none)".into(), |n| n.to_string()),
             ),
         ];
+        fields.extend(crate::ui::requester_fields(
+            &self.request.requester.clone().unwrap_or_default(),
+        ));
         if let Some(external) = &self.external {
             let ticket = external
                 .id

@@ -427,17 +427,13 @@ impl Tabular for TicketDetail {
 impl Detail for TicketDetail {
     fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
         let t = &self.ticket;
-        let mut requester = requester_text(t);
-        if let (Some(_), Some(email)) = (&t.requester.name, &t.requester.email) {
-            requester = format!("{requester} <{email}>");
-        }
         let mut fields = vec![
             ("Ticket", format!("{} {}", t.number, t.subject)),
             ("Status", t.status.to_string()),
             ("Priority", t.priority.to_string()),
-            // A name a handoff sent with a line break would start a line
-            // that reads as a field of its own.
-            ("Requester", crate::ui::one_line(&requester)),
+        ];
+        fields.extend(crate::ui::requester_fields(&t.requester));
+        fields.extend([
             ("Assignee", or_dash(&t.assignee)),
             ("Team", or_dash(&t.team)),
             ("Agent", or_dash(&t.agent)),
@@ -455,7 +451,7 @@ impl Detail for TicketDetail {
             ),
             ("Created", ui.instant(t.created_at)),
             ("Last activity", ui.instant(t.last_activity_at)),
-        ];
+        ]);
         if !t.fields.is_empty() {
             fields.push((
                 "Fields",

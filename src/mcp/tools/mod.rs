@@ -555,14 +555,19 @@ pub fn ticket_line(ticket: &Ticket) -> String {
     )
 }
 
-/// A customer as one phrase: `Jane Doe <jane@example.com>`.
+/// A customer as one phrase: `Jane Doe <jane@example.com>`, with their
+/// phone when the ticket has it (`Jane Doe, phone +15550100`).
 pub fn requester(requester: &Requester) -> String {
-    match (&requester.name, &requester.email, &requester.external_id) {
+    let who = match (&requester.name, &requester.email, &requester.external_id) {
         (Some(name), Some(email), _) => format!("{} <{}>", flat(name), flat(email)),
         (Some(name), None, _) => flat(name),
         (None, Some(email), _) => flat(email),
         (None, None, Some(id)) => format!("customer {}", flat(id)),
         (None, None, None) => "an unknown customer".into(),
+    };
+    match &requester.phone {
+        Some(phone) => format!("{who}, phone {}", flat(phone)),
+        None => who,
     }
 }
 
@@ -617,6 +622,29 @@ mod tests {
                 r#"#10036 open · medium · "Hi #10001 resolved · low · \"Refund sent\"" · Nina #10002 resolved <nina@example.com> · "#
             ),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_customers_phone_follows_who_they_are() {
+        let rosa = Requester {
+            name: Some("Rosa".into()),
+            email: Some("rosa@example.com".into()),
+            phone: Some("+34 600 123 456".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            requester(&rosa),
+            "Rosa <rosa@example.com>, phone +34 600 123 456"
+        );
+        let known_by_number = Requester {
+            external_id: Some("wa-34600123456".into()),
+            phone: Some("+34 600 123 456".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            requester(&known_by_number),
+            "customer wa-34600123456, phone +34 600 123 456"
         );
     }
 

@@ -248,8 +248,7 @@ pub(super) fn ticket(row: &impl Fields) -> StoreResult<Ticket> {
             name: row.optional_text("requester_name")?,
             email: row.optional_text("requester_email")?,
             external_id: row.optional_text("requester_external_id")?,
-            // Inbox tickets do not keep a phone; handoffs keep the request whole.
-            phone: None,
+            phone: row.optional_text("requester_phone")?,
         },
         assignee: row.optional_text("assignee")?,
         team: row.optional_text("team_key")?,

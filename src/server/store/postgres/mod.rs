@@ -156,6 +156,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails by their content, for a reused message id",
         include_str!("../../../../migrations/postgres/0021_inbound_emails_content.sql"),
     ),
+    (
+        22,
+        "tickets keep the requester's phone",
+        include_str!("../../../../migrations/postgres/0022_requester_phone.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

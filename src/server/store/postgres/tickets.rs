@@ -23,7 +23,7 @@ use crate::server::store::{
 };
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
-     requester_external_id, assignee, team_key, agent_key, channel, environment, \
+     requester_external_id, requester_phone, assignee, team_key, agent_key, channel, environment, \
      fields::text AS fields, context::text AS context, ai_paused, handoff_id, created_at, \
      last_activity_at";
 
@@ -111,9 +111,10 @@ pub(crate) async fn insert_ticket(
         "WITH taken AS (UPDATE ticket_numbers SET last = last + 1 WHERE id = 1 RETURNING last), \
          ticket AS (INSERT INTO tickets (number, subject, status, priority, requester_name, \
              requester_email, requester_external_id, assignee, team_key, agent_key, channel, \
-             environment, fields, context, ai_paused, handoff_id, created_at, last_activity_at) \
+             environment, fields, context, ai_paused, handoff_id, created_at, last_activity_at, \
+             requester_phone) \
              SELECT taken.last, $1, 'open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, \
-             $12::jsonb, false, $13, $14, $14 FROM taken RETURNING {COLUMNS}), \
+             $12::jsonb, false, $13, $14, $14, $16 FROM taken RETURNING {COLUMNS}), \
          entries AS ({INSERT_ENTRIES} SELECT taken.last, {ENTRY_VALUES} FROM taken, {ENTRY_ARRAYS}), \
          assigned AS (UPDATE operators SET last_assigned_at = $15 WHERE handle = $6), \
          position AS (INSERT INTO round_robin (team_key, last_handle) \
@@ -122,7 +123,7 @@ pub(crate) async fn insert_ticket(
          SELECT * FROM ticket",
         INSERT_ENTRIES = INSERT_ENTRIES,
         ENTRY_VALUES = ENTRY_VALUES,
-        ENTRY_ARRAYS = entry_arrays(16),
+        ENTRY_ARRAYS = entry_arrays(17),
     );
     let query = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(&ticket.subject)
@@ -139,7 +140,8 @@ pub(crate) async fn insert_ticket(
         .bind(encode(&ticket.context))
         .bind(&ticket.handoff)
         .bind(created_at)
-        .bind(now);
+        .bind(now)
+        .bind(&ticket.requester.phone);
     let (query, stored) = bind_entries(query, (0, None), &ticket.timeline);
     let row = query.fetch_one(&mut *conn).await?;
     let created = rows::ticket(&row)?;

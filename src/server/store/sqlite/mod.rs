@@ -276,6 +276,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails by their content, for a reused message id",
         include_str!("../../../../migrations/sqlite/0031_inbound_emails_content.sql"),
     ),
+    (
+        32,
+        "tickets keep the requester's phone",
+        include_str!("../../../../migrations/sqlite/0032_requester_phone.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

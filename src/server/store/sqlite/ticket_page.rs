@@ -48,7 +48,7 @@ struct TicketRow<'r> {
     stored_activity: &'r str,
 }
 
-/// `api::Requester` as the tickets table keeps it (no phone).
+/// `api::Requester` as the tickets table keeps it.
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
 struct RequesterRow<'r> {
@@ -58,6 +58,8 @@ struct RequesterRow<'r> {
     email: Option<&'r str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     external_id: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone: Option<&'r str>,
 }
 
 impl<'r> TicketRow<'r> {
@@ -76,6 +78,7 @@ impl<'r> TicketRow<'r> {
                 name: row.text(Column::RequesterName)?,
                 email: row.text(Column::RequesterEmail)?,
                 external_id: row.text(Column::RequesterExternalId)?,
+                phone: row.text(Column::RequesterPhone)?,
             },
             assignee: row.text(Column::Assignee)?,
             team: row.text(Column::Team)?,
@@ -161,6 +164,7 @@ enum Column {
     RequesterName,
     RequesterEmail,
     RequesterExternalId,
+    RequesterPhone,
     Assignee,
     Team,
     Agent,
@@ -175,7 +179,7 @@ enum Column {
 }
 
 /// The tickets table's name of each [`Column`], in its order.
-pub(super) const COLUMN_NAMES: [&str; 18] = [
+pub(super) const COLUMN_NAMES: [&str; 19] = [
     "number",
     "subject",
     "status",
@@ -183,6 +187,7 @@ pub(super) const COLUMN_NAMES: [&str; 18] = [
     "requester_name",
     "requester_email",
     "requester_external_id",
+    "requester_phone",
     "assignee",
     "team_key",
     "agent_key",

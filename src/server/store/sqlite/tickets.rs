@@ -21,7 +21,7 @@ use crate::server::store::{
 };
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
-     requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
+     requester_external_id, requester_phone, assignee, team_key, agent_key, channel, environment, fields, \
      context, ai_paused, handoff_id, created_at, last_activity_at";
 
 pub(crate) fn fetch_ticket(conn: &Direct, number: u64) -> StoreResult<Ticket> {
@@ -99,7 +99,7 @@ pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u
         conn,
         &format!(
             "INSERT INTO tickets ({COLUMNS}) \
-             SELECT COALESCE(MAX(number) + 1, ?), ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? \
+             SELECT COALESCE(MAX(number) + 1, ?), ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? \
              FROM tickets RETURNING {COLUMNS}"
         ),
         rusqlite::params![
@@ -109,6 +109,7 @@ pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u
             ticket.requester.name,
             ticket.requester.email,
             ticket.requester.external_id,
+            ticket.requester.phone,
             ticket.assignee,
             ticket.team,
             ticket.agent,

@@ -1,0 +1,15 @@
+-- A ticket keeps its requester's phone, as it keeps their name, email and
+-- external id: an operator on a WhatsApp handoff calls or texts the number.
+-- Until now only the handoff's record held it. Tickets handed over before
+-- take it from their handoff's request, trimmed as the pipeline trims it
+-- (`domain::handoff::normalize_request`), a blank one as none.
+ALTER TABLE tickets ADD COLUMN requester_phone TEXT;
+
+UPDATE tickets SET requester_phone = (
+    SELECT NULLIF(trim(json_extract(h.request, '$.requester.phone'), ' ' || char(9, 10, 13)), '')
+    FROM handoffs h WHERE h.id = tickets.handoff_id
+)
+WHERE handoff_id IN (
+    SELECT id FROM handoffs
+    WHERE outcome = 'ticket' AND json_extract(request, '$.requester.phone') IS NOT NULL
+);

@@ -345,11 +345,12 @@ teams:
     let stderr = stderr_of(&assert);
     assert!(!stderr.contains("no team is the default"), "{stderr}");
     assert!(stderr.contains("did you mean `default`?"), "{stderr}");
+    // Refused before anything is written: not even the desk was created.
     desk.cmd()
         .args(["teams", "list", "-o", "name"])
         .assert()
-        .success()
-        .stdout(predicate::str::contains("support").not());
+        .code(5)
+        .stderr(predicate::str::contains("no desk at"));
 }
 
 #[test]

@@ -97,6 +97,7 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
         verbose: cli.global.verbose,
         opened: Default::default(),
         credentials_warned: Default::default(),
+        in_clear_warned: Default::default(),
     };
     let runtime = if serving {
         tokio::runtime::Builder::new_multi_thread()

@@ -131,6 +131,60 @@ fn a_context_on_plain_http_to_another_machine_warns_that_its_token_goes_in_clear
         .stderr(predicates::str::contains("in clear").not());
 }
 
+/// A bare `--server` (or `DESKCTL_SERVER`) on plain http:// to another
+/// machine sends the token in clear as a context would: the same warning,
+/// once, before anything is sent. TLS, loopback and no token say nothing.
+#[test]
+fn a_bare_server_on_plain_http_to_another_machine_warns_that_its_token_goes_in_clear() {
+    let desk = Desk::new();
+    // `secrets rotate-key` resolves the target and refuses a remote one, so
+    // nothing is sent anywhere.
+    let run = |server: &str, token: Option<&str>, by_env: bool| {
+        let mut cmd = remote(&desk);
+        match token {
+            Some(token) => cmd.env("DESKCTL_TOKEN", token),
+            None => cmd.env_remove("DESKCTL_TOKEN"),
+        };
+        if by_env {
+            cmd.env("DESKCTL_SERVER", server);
+        } else {
+            cmd.args(["--server", server]);
+        }
+        let assert = cmd.args(["secrets", "rotate-key"]).assert().code(2);
+        String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+    };
+    let token = Some("desk_plain_http_token_000000000000");
+    for by_env in [false, true] {
+        let stderr = run("http://10.0.0.5:7070", token, by_env);
+        assert!(
+            stderr.contains(
+                "warning: http://10.0.0.5:7070 is plain http://: the token goes to 10.0.0.5 in \
+                 clear, readable by anyone on the network between; serve Desk behind TLS"
+            ),
+            "{stderr}"
+        );
+        assert_eq!(stderr.matches("in clear").count(), 1, "{stderr}");
+        assert!(!stderr.contains("desk_plain_http_token"), "{stderr}");
+    }
+    for (server, token) in [
+        ("https://desk.example.com", token),
+        ("http://127.0.0.1:9", token),
+        ("http://localhost:9", token),
+        ("http://10.0.0.5:7070", None),
+    ] {
+        let stderr = run(server, token, false);
+        assert!(!stderr.contains("in clear"), "{server}: {stderr}");
+    }
+    // A command that reaches a loopback service says nothing either.
+    let (desk, server, token) = served();
+    remote(&desk)
+        .env("DESKCTL_TOKEN", &token)
+        .args(["--server", &server.url, "auth", "status"])
+        .assert()
+        .success()
+        .stderr(contains("in clear").not());
+}
+
 #[test]
 fn context_set_rotates_a_token_and_keeps_everything_else() {
     let (desk, server, token) = served();

@@ -298,6 +298,62 @@ widgets: {{}}
 }
 
 #[test]
+fn a_misspelt_key_is_one_error_at_its_place_not_also_the_absence_of_the_key_it_meant() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}\
+operators:
+  - handle: alice
+    nmae: Alice
+    email: alice@example.com
+teams:
+  - key: support
+    name: Support
+    defualt: true
+"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        ["5:5", "10:5"],
+        "{stderr}"
+    );
+    for expected in [
+        "unknown key `nmae`",
+        "did you mean `name`?",
+        "unknown key `defualt`",
+        "did you mean `default`?",
+        "is not valid: 2 errors",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+    for unexpected in ["missing key", "no team is the default"] {
+        assert!(!stderr.contains(unexpected), "{unexpected:?} in:\n{stderr}");
+    }
+    // Nothing is applied either, with the same one error.
+    let file = desk.dir.path().join("desk.yaml");
+    let assert = desk
+        .cmd()
+        .args(["apply", "--yes", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(!stderr.contains("no team is the default"), "{stderr}");
+    assert!(stderr.contains("did you mean `default`?"), "{stderr}");
+    // Refused before anything is written: not even the desk was created.
+    desk.cmd()
+        .args(["teams", "list", "-o", "name"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("no desk at"));
+}
+
+#[test]
 fn a_setting_an_integration_has_not_is_shown_at_its_key() {
     let desk = Desk::new();
     let text = format!(
@@ -1084,7 +1140,7 @@ fn validate_prints_its_diagnostics_as_json_or_yaml() {
         // The problems are stdout's data, not repeated as text on stderr.
         assert!(!stderr.contains("-->"), "{stderr}");
         assert!(
-            stderr.contains("desk.yaml, teams.yaml are not valid: 3 errors, 1 warning"),
+            stderr.contains("desk.yaml, teams.yaml are not valid: 2 errors, 1 warning"),
             "{stderr}"
         );
         stdout
@@ -1092,11 +1148,9 @@ fn validate_prints_its_diagnostics_as_json_or_yaml() {
     let expected = serde_json::json!({
         "files": ["desk.yaml", "teams.yaml"],
         "valid": false,
-        "errors": 3,
+        "errors": 2,
         "warnings": 1,
         "diagnostics": [
-            {"file": "desk.yaml", "severity": "error", "line": 4, "column": 5,
-             "message": "missing key `email`", "help": null},
             {"file": "desk.yaml", "severity": "error", "line": 6, "column": 5,
              "message": "unknown key `emial`", "help": "did you mean `email`?"},
             {"file": "desk.yaml", "severity": "warning", "line": 9, "column": 11,

@@ -1057,6 +1057,68 @@ async fn a_removed_teams_tickets_are_counted_and_moved_in_the_removals_transacti
     );
 }
 
+/// What an operator held when a configuration change removed them is counted
+/// in that change's transaction, as it released it: their open tickets left
+/// unassigned and their tokens revoked (`apply --prune`'s summary says so).
+/// A change that removes nobody released nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_removed_operators_tickets_and_tokens_are_counted_as_the_removal_releases_them() {
+    let f = fixture!();
+    let batch = (0..4)
+        .map(|i| f.batched(None, &format!("t{i}"), false))
+        .collect();
+    f.store.record_handoffs(batch).await.unwrap();
+    for n in 1..=2 {
+        f.store
+            .create_token(NewToken {
+                id: format!("tok_bob{n}"),
+                name: format!("bob {n}"),
+                kind: TokenKind::Operator,
+                operator: Some("bob".into()),
+                secret_sha256: format!("{n:064}"),
+                hint: "0000".into(),
+            })
+            .await
+            .unwrap();
+    }
+    let unchanged = f
+        .other
+        .change_workspace_releasing(None, None, |_| Ok(()))
+        .await
+        .unwrap()
+        .1;
+    assert_eq!(unchanged, Default::default());
+    let remove = |ws: &mut deskctl::domain::workspace::Snapshot| {
+        deskctl::domain::workspace::change::remove_operator(ws, "bob", Timestamp::now())
+    };
+    let (after, released) = f
+        .other
+        .change_workspace_releasing(None, None, remove)
+        .await
+        .unwrap();
+    assert!(after.operator("bob").is_none());
+    // alice has room for two, bob took the rest.
+    assert_eq!(
+        released.tickets,
+        std::collections::BTreeMap::from([("bob".to_string(), 2)])
+    );
+    assert_eq!(
+        released.tokens,
+        std::collections::BTreeMap::from([("bob".to_string(), 2)])
+    );
+    let held_by_bob = listed(&f.store, &everything())
+        .await
+        .into_iter()
+        .filter(|t| t.assignee.as_deref() == Some("bob"))
+        .count();
+    assert_eq!(held_by_bob, 0);
+    let tokens = f.store.list_tokens(None, 100).await.unwrap();
+    assert!(
+        tokens.iter().all(|t| t.operator.as_deref() != Some("bob")),
+        "{tokens:?}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn open_ticket_counts_follow_every_assignment_and_status_change() {
     let f = fixture!();

@@ -27,6 +27,9 @@ pub struct Session {
     /// Whether this command warned already that others can read the
     /// credentials file.
     pub credentials_warned: std::sync::atomic::AtomicBool,
+    /// Whether this command warned already that a bare `--server` (or
+    /// `DESKCTL_SERVER`) sends the token in clear.
+    pub in_clear_warned: std::sync::atomic::AtomicBool,
 }
 
 impl Session {
@@ -73,6 +76,21 @@ impl Session {
                 "a local desk is one SQLite file: name a file, e.g. {}",
                 path.join("desk.sqlite").display()
             )));
+        }
+        // A context warned when it was added; a bare server URL is warned of
+        // here, once a command, before anything sends the token.
+        if let Target::Remote {
+            context: None,
+            server,
+            token: Some(_),
+            ..
+        } = &target
+            && let Some(warning) = crate::client::in_clear_warning(server)
+            && !self
+                .in_clear_warned
+                .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            self.ui.warn(&warning);
         }
         Ok(target)
     }

@@ -753,6 +753,17 @@ impl ServerUrlProblem {
     }
 }
 
+/// The warning for a server URL that sends its token in clear (see
+/// [`host_reached_in_clear`]), one sentence; `None` when it does not.
+pub fn in_clear_warning(server: &str) -> Option<String> {
+    host_reached_in_clear(server).map(|host| {
+        format!(
+            "{server} is plain http://: the token goes to {host} in clear, readable by anyone \
+             on the network between; serve Desk behind TLS (docs/deployment.md) and use https://"
+        )
+    })
+}
+
 /// The host a checked server URL sends its token to in clear: an `http://`
 /// URL whose host is not this machine. `None` for `https://` and loopback.
 pub fn host_reached_in_clear(server: &str) -> Option<String> {

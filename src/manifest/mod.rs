@@ -15,7 +15,7 @@ mod tree;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Pos, Severity, Source};
-pub use tree::Node;
+pub use tree::{Misspelt, Node};
 
 use std::io::Read;
 use std::path::Path;
@@ -271,18 +271,21 @@ pub fn check_all(sources: &[Source], lookup: Option<&secrets::Lookup>) -> Checke
         .map(|(index, parsed)| (sources[*index].name.as_str(), &parsed.tree))
         .collect();
     let trees: Vec<&Node> = named.iter().map(|(_, tree)| *tree).collect();
+    let misspelt: Vec<&Misspelt> = read.iter().map(|(_, parsed)| &parsed.misspelt).collect();
     // What the documents say past their read errors is checked too; problems
     // of the values standing in for missing keys are not the user's.
     let combined = combine::combine(read.iter().map(|(_, parsed)| parsed.document.clone()));
     if !trees.is_empty() {
         let found = combine::repeated_sections(&named)
             .into_iter()
-            .zip(validate::validate_files(&combined, &trees));
+            .zip(validate::validate_files(&combined, &trees, &misspelt));
         for (position, (repeated, invalid)) in found.enumerate() {
             let (sections, repeated): (Vec<&str>, Vec<Diagnostic>) = repeated.into_iter().unzip();
             let own = match sections.as_slice() {
                 [] => Vec::new(),
-                sections => problems_of_repeated_sections(&read, &trees, position, sections),
+                sections => {
+                    problems_of_repeated_sections(&read, &trees, &misspelt, position, sections)
+                }
             };
             let index = read[position].0;
             files[index]
@@ -336,6 +339,7 @@ pub fn check_all(sources: &[Source], lookup: Option<&secrets::Lookup>) -> Checke
 fn problems_of_repeated_sections(
     read: &[(usize, parse::Parsed)],
     trees: &[&Node],
+    misspelt: &[&Misspelt],
     position: usize,
     sections: &[&str],
 ) -> Vec<Diagnostic> {
@@ -344,7 +348,8 @@ fn problems_of_repeated_sections(
         .collect();
     let document = combine::combine(order.iter().map(|&at| read[at].1.document.clone()));
     let trees: Vec<&Node> = order.iter().map(|&at| trees[at]).collect();
-    validate::validate_own_sections(&document, &trees, sections)
+    let misspelt: Vec<&Misspelt> = order.iter().map(|&at| misspelt[at]).collect();
+    validate::validate_own_sections(&document, &trees, &misspelt, sections)
 }
 
 pub use schema::json_schema;

@@ -16,7 +16,7 @@ use serde_saphyr::{
 };
 
 use super::diagnostic::{BOM, Diagnostic, Pos, Source};
-use super::tree::{Node, Removed, Value, from_node};
+use super::tree::{Misspelt, Node, Removed, Value, from_node};
 use crate::api::DeskDocument;
 use crate::domain::validate::NUL_MESSAGE;
 
@@ -37,6 +37,8 @@ pub const MAX_ERRORS: usize = 100;
 pub struct Parsed {
     pub document: DeskDocument,
     pub tree: Node,
+    /// The keys the text misspelt, for the checks that follow to pass over.
+    pub misspelt: Misspelt,
 }
 
 /// Reads a document. `Err` holds every error found (never empty).
@@ -221,7 +223,11 @@ fn strip_location(message: &str) -> String {
 fn read_document(tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
     let (read, errors) =
         read_typed::<DeskDocument>(tree, &|key, top_level| Some(no_value(key, top_level)));
-    let parsed = read.map(|(document, tree)| Parsed { document, tree });
+    let parsed = read.map(|(document, tree, misspelt)| Parsed {
+        document,
+        tree,
+        misspelt,
+    });
     (parsed, errors)
 }
 
@@ -292,7 +298,7 @@ pub(crate) fn read_object<T: DeserializeOwned>(
     let (read, more) = read_typed::<T>(written.clone(), &|_, _| None);
     errors.extend(more);
     let (object, read) = match read {
-        Some((object, read)) => (Some(object), read),
+        Some((object, read, _)) => (Some(object), read),
         None => (None, written.clone()),
     };
     Ok(ObjectRead {
@@ -403,20 +409,23 @@ pub fn json_error(error: &serde_json::Error) -> Diagnostic {
 /// until the read succeeds, so that every error is found. What a key with no
 /// value where one is optional says is `no_value`'s to tell (given the key and
 /// whether it is at the top): a diagnostic, or none to read it as left out.
-/// The value comes with the tree it was read from, its offending entries gone.
+/// The value comes with the tree it was read from, its offending entries gone,
+/// and the keys it misspelt (see [`Misspelt`]): a misspelt key is reported
+/// once, as unknown with its did-you-mean, and not also as missing.
 ///
 /// A missing key gets a stand-in value (see [`Node::stand_in`]) so the rest of
 /// its mapping is still read; errors about stand-ins are never reported.
 fn read_typed<T: DeserializeOwned>(
     mut tree: Node,
     no_value: &dyn Fn(&Node, bool) -> Option<Diagnostic>,
-) -> (Option<(T, Node)>, Vec<Diagnostic>) {
+) -> (Option<(T, Node, Misspelt)>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     // Keys dropped because their value was wrong: their absence is not news.
     let mut dropped: HashSet<(Pos, String)> = HashSet::new();
+    let mut misspelt = Misspelt::default();
     loop {
         let error = match from_node::<T>(&tree) {
-            Ok(value) => return (Some((value, tree)), errors),
+            Ok(value) => return (Some((value, tree, misspelt)), errors),
             Err(error) => error,
         };
         if let Some(stand_in) = tree.stand_in_on(&error.path) {
@@ -432,7 +441,7 @@ fn read_typed<T: DeserializeOwned>(
             .strip_prefix("missing field `")
             .and_then(|rest| rest.strip_suffix('`'));
         if let Some(key) = missing {
-            if !dropped.contains(&(pos, key.to_string())) {
+            if !dropped.contains(&(pos, key.to_string())) && !misspelt.contains(pos, key) {
                 errors.push(Diagnostic::error(pos, format!("missing key `{key}`")));
             }
             if !tree.add_stand_in(&error.path, key) {
@@ -452,6 +461,9 @@ fn read_typed<T: DeserializeOwned>(
             // an error about the root ends it.
             match tree.remove(&error.path) {
                 Some(Removed::Entry { map, key }) => {
+                    if let Some(meant) = error.meant {
+                        misspelt.insert(map, meant);
+                    }
                     dropped.insert((map, key));
                 }
                 Some(Removed::Item) => {}
@@ -879,9 +891,8 @@ mod tests {
             [
                 "1:1 missing key `apiVersion`",
                 "1:1 missing key `kind`",
-                "2:5 missing key `name`",
+                // Misspelt, not missing: one error, at the key written.
                 "3:5 unknown key `nmae`",
-                "7:7 missing key `priority`",
                 "8:11 missing key `op`",
                 "9:7 unknown key `prio`",
             ]
@@ -1136,7 +1147,6 @@ mod tests {
         assert_eq!(
             found,
             [
-                (2, 1, "missing key `channel`".into()),
                 (2, 2, "unknown key `chanel`".into()),
                 (6, 17, "EOF while parsing an object".into()),
             ],
@@ -1164,21 +1174,29 @@ mod tests {
         let request = read(&format!("agent: [1]\nenvironment: prod\n{REST}"), &given).unwrap();
         assert_eq!(request.environment, crate::api::Environment::Staging);
         // Without them, what is missing is said; the file's other problems are all found.
-        let found = read(
-            &format!("agnet: shop\n{REST}"),
-            &[("environment", "staging")],
-        )
-        .unwrap_err()
-        .into_iter()
-        .map(|d| (d.pos.line, d.message))
-        .collect::<Vec<_>>();
+        let found = |text: &str| {
+            read(&format!("{text}\n{REST}"), &[("environment", "staging")])
+                .unwrap_err()
+                .into_iter()
+                .map(|d| (d.pos.line, d.message))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
-            found,
+            found("bot: shop"),
             [
                 (1, "missing key `agent`".to_string()),
-                (1, "unknown key `agnet`".to_string())
+                (1, "unknown key `bot`".to_string())
             ]
         );
+        // A key misspelt is not also missing: its did-you-mean says it all.
+        let misspelt = parse_object::<crate::api::HandoffRequest>(
+            &Source::new("h.yaml", format!("agnet: shop\n{REST}"), "."),
+            &[("environment", "staging")],
+        )
+        .unwrap_err();
+        assert_eq!(misspelt.len(), 1, "{misspelt:?}");
+        assert_eq!(misspelt[0].message, "unknown key `agnet`");
+        assert_eq!(misspelt[0].help.as_deref(), Some("did you mean `agent`?"));
     }
 
     #[test]

@@ -292,6 +292,24 @@ pub enum Removed {
     },
 }
 
+/// The unknown keys of a document that are close to a known one, each as the
+/// key it was likely meant to be, in the mapping it is in (where that mapping
+/// starts). The unknown key's error already says "did you mean"; a check of
+/// the meant key, such as its absence, would only say it again, wrongly.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Misspelt(std::collections::HashSet<(Pos, &'static str)>);
+
+impl Misspelt {
+    pub fn insert(&mut self, map: Pos, meant: &'static str) {
+        self.0.insert((map, meant));
+    }
+
+    /// Whether the mapping starting at `map` has a key misspelt for `key`.
+    pub fn contains(&self, map: Pos, key: &str) -> bool {
+        self.0.iter().any(|(at, meant)| *at == map && *meant == key)
+    }
+}
+
 /// An error reading a typed value from the tree: where, and the path of child
 /// indexes from the root of the read to the node it is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -307,6 +325,9 @@ pub struct TreeError {
     /// and the schema has no null, so it is an error rather than a third way
     /// of saying nothing.
     pub no_value: bool,
+    /// For an unknown key close to a known one, the key it was likely meant
+    /// to be: checks of that key then say nothing (see [`Misspelt`]).
+    pub meant: Option<&'static str>,
 }
 
 impl TreeError {
@@ -340,12 +361,14 @@ impl de::Error for TreeError {
             path: Vec::new(),
             variants: None,
             no_value: false,
+            meant: None,
         }
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         let mut error = Self::custom(format!("unknown key `{field}`"));
-        error.help = Some(match did_you_mean(field, expected.iter().copied()) {
+        error.meant = did_you_mean(field, expected.iter().copied());
+        error.help = Some(match error.meant {
             Some(close) => format!("did you mean `{close}`?"),
             None if expected.is_empty() => "no keys are allowed here".to_string(),
             None => format!("expected one of {}", quoted(expected)),

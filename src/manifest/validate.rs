@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, Pos};
-use super::tree::Node;
+use super::tree::{Misspelt, Node};
 use crate::api::{
     DeliverySettings, DeskDocument, EmailSettings, FieldError, IntegrationPut, SecretForm,
     SecretValue,
@@ -28,7 +28,7 @@ use crate::domain::workspace::connection;
 
 /// Every problem of the document, errors and warnings, in file order.
 pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
-    let mut found = validate_files(document, &[tree]);
+    let mut found = validate_files(document, &[tree], &[]);
     found.pop().expect("one file's problems")
 }
 
@@ -36,8 +36,15 @@ pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
 /// some of its sections (`trees`, one per file): for each file, the problems
 /// of the sections it holds, in file order. A reference from one file's
 /// section into another's is checked like one within a file.
-pub fn validate_files(document: &DeskDocument, trees: &[&Node]) -> Vec<Vec<Diagnostic>> {
-    report(document, trees).by_file()
+///
+/// `misspelt` are the keys each file misspelt (none when empty): checks of
+/// them say nothing, their unknown key having said "did you mean" already.
+pub fn validate_files(
+    document: &DeskDocument,
+    trees: &[&Node],
+    misspelt: &[&Misspelt],
+) -> Vec<Vec<Diagnostic>> {
+    report(document, trees, misspelt).by_file()
 }
 
 /// The problems of the first of `trees` in its `sections` alone, with
@@ -48,9 +55,10 @@ pub fn validate_files(document: &DeskDocument, trees: &[&Node]) -> Vec<Vec<Diagn
 pub fn validate_own_sections(
     document: &DeskDocument,
     trees: &[&Node],
+    misspelt: &[&Misspelt],
     sections: &[&str],
 ) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = report(document, trees)
+    let mut found: Vec<Diagnostic> = report(document, trees, misspelt)
         .found
         .into_iter()
         .filter(|(file, section, _)| *file == 0 && sections.contains(&section.as_str()))
@@ -61,8 +69,12 @@ pub fn validate_own_sections(
 }
 
 /// Every check of `document`, each problem in the file of `trees` holding it.
-fn report<'a>(document: &DeskDocument, trees: &'a [&'a Node]) -> Report<'a> {
-    let mut report = Report::new(trees);
+fn report<'a>(
+    document: &DeskDocument,
+    trees: &'a [&'a Node],
+    misspelt: &'a [&'a Misspelt],
+) -> Report<'a> {
+    let mut report = Report::new(trees, misspelt);
     report.operators(document);
     report.teams(document);
     report.ticket_fields(document);
@@ -79,6 +91,8 @@ fn report<'a>(document: &DeskDocument, trees: &'a [&'a Node]) -> Report<'a> {
 struct Report<'a> {
     /// Each file's tree; a path is in the file whose tree holds its section.
     trees: &'a [&'a Node],
+    /// The keys each file misspelt, as [`validate_files`] takes them.
+    misspelt: &'a [&'a Misspelt],
     /// Each problem with the index of the file it is in and its section.
     found: Vec<(usize, String, Diagnostic)>,
 }
@@ -90,15 +104,34 @@ fn keys<T>(list: &Option<Vec<T>>, key: impl Fn(&T) -> &str) -> Option<Vec<&str>>
 }
 
 impl<'a> Report<'a> {
-    fn new(trees: &'a [&'a Node]) -> Self {
+    fn new(trees: &'a [&'a Node], misspelt: &'a [&'a Misspelt]) -> Self {
         assert!(
             !trees.is_empty(),
             "a document is read from at least one file"
         );
+        assert!(
+            misspelt.is_empty() || misspelt.len() == trees.len(),
+            "misspelt keys for each file or for none"
+        );
         Self {
             trees,
+            misspelt,
             found: Vec::new(),
         }
+    }
+
+    /// Whether the key `path` ends with was misspelt in its mapping: the
+    /// unknown key's error is the one to show.
+    fn misspelt(&self, path: &str) -> bool {
+        let Some((parent, key)) = path.rsplit_once('.') else {
+            return false;
+        };
+        let file = self.file(path);
+        let Some(misspelt) = self.misspelt.get(file) else {
+            return false;
+        };
+        let (map, _, whole) = self.trees[file].reach(parent.split('.'));
+        whole && misspelt.contains(map.pos, key)
     }
 
     /// The index of the file `path` is in: the one holding its section, or
@@ -170,6 +203,9 @@ impl<'a> Report<'a> {
                 "" => field,
                 base => format!("{base}.{field}"),
             };
+            if self.misspelt(&path) {
+                continue;
+            }
             // What the service says about a whole section (`operators`) is
             // about all of it, shown at its key rather than at its first entry.
             let at_key = names_key(&error.field) || !path.contains('.');
@@ -305,8 +341,10 @@ impl<'a> Report<'a> {
         }
         self.unique("teams", "key", teams.iter().map(|t| t.key.as_str()));
         let defaults: Vec<usize> = (0..teams.len()).filter(|&i| teams[i].default).collect();
+        let default_misspelt =
+            (0..teams.len()).any(|i| self.misspelt(&format!("teams.{i}.default")));
         match defaults.as_slice() {
-            [] if !teams.is_empty() => {
+            [] if !teams.is_empty() && !default_misspelt => {
                 self.error("teams", "no team is the default")
                     .help = Some("mark exactly one team with `default: true`: tickets no assignment rule routes go there".into());
             }
@@ -562,7 +600,7 @@ impl<'a> Report<'a> {
 /// each at its place in the file it was read from: for each of the files
 /// holding the document's sections (`trees`), the errors about its sections.
 pub fn service_errors(trees: &[&Node], errors: &[FieldError]) -> Vec<Vec<Diagnostic>> {
-    let mut report = Report::new(trees);
+    let mut report = Report::new(trees, &[]);
     report.field_errors("", errors.to_vec());
     report.by_file()
 }
@@ -578,7 +616,7 @@ pub fn resolved_secrets(
     referenced: &std::collections::BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {
     let trees = [tree];
-    let mut report = Report::new(&trees);
+    let mut report = Report::new(&trees, &[]);
     if referenced.contains_key("delivery.secret")
         && let Some(secret) = document.delivery.as_ref().and_then(|d| d.secret.as_ref())
     {
@@ -687,7 +725,7 @@ mod tests {
         document.operators = parsed.iter().find_map(|p| p.document.operators.clone());
         document.teams = parsed.iter().find_map(|p| p.document.teams.clone());
         let trees: Vec<&Node> = parsed.iter().map(|p| &p.tree).collect();
-        validate_files(&document, &trees)
+        validate_files(&document, &trees, &[])
             .into_iter()
             .map(|found| {
                 found

@@ -105,11 +105,8 @@ fn not_local(name: &str, action: &str) -> CliResult {
 /// Says on stderr when the context's token will cross the network in clear
 /// (`http://` to another machine), before anything sends it.
 fn warn_if_in_clear(session: &Session, server: &str) {
-    if let Some(host) = crate::client::host_reached_in_clear(server) {
-        session.ui.warn(&format!(
-            "{server} is plain http://: the token goes to {host} in clear, readable by anyone \
-             on the network between; serve Desk behind TLS (docs/deployment.md) and use https://"
-        ));
+    if let Some(warning) = crate::client::in_clear_warning(server) {
+        session.ui.warn(&warning);
     }
 }
 

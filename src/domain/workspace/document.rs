@@ -865,7 +865,7 @@ pub enum SecretsGiven {
 /// `${file:…}` reference is refused (the client resolves them), unless
 /// `given` says they are left as written: then one naming the reference the
 /// stored secret was applied from is planned as unchanged, any other as a
-/// change, each with a warning that its value was not compared.
+/// change, with one warning naming every secret whose value was not compared.
 ///
 /// A stored secret no key at hand opens (`current.sealed_away`) cannot be
 /// compared. It is kept as stored, with a warning, when the document names
@@ -920,6 +920,7 @@ pub fn prepare_secrets(
         warnings: Vec::new(),
         not_here: Vec::new(),
     };
+    let mut skipped = Skipped::default();
     for (path, place, stored, secret) in found {
         let at = SecretAt {
             path: &path,
@@ -935,11 +936,68 @@ pub fn prepare_secrets(
             sealing,
             &mut problems,
             &mut prepared,
+            &mut skipped,
         );
     }
+    prepared.warnings.extend(skipped.warnings());
     problems.finish()?;
     prepared.document = document;
     Ok(prepared)
+}
+
+/// The secrets planned by their reference, not their value (`diff
+/// --skip-secrets`), told in one warning for each way they were planned
+/// rather than one for each secret: a document with many secrets would
+/// otherwise bury the plan. Paths and references only, never a value.
+#[derive(Default)]
+struct Skipped {
+    /// Each applied from the reference the document names: no change.
+    unchanged: Vec<(String, String)>,
+    /// Each with why it is a change: the stored secret was applied from
+    /// another reference, or from none.
+    changed: Vec<(String, String)>,
+}
+
+impl Skipped {
+    fn warnings(self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        match self.unchanged.as_slice() {
+            [] => {}
+            [(path, reference)] => warnings.push(format!(
+                "{path}: secrets skipped: planned as unchanged, as it was applied from \
+                 {reference} too, but its value was not compared"
+            )),
+            several => warnings.push(format!(
+                "secrets skipped: {} planned as unchanged, as each was applied from the \
+                 reference the document names, but their values were not compared: {}",
+                several.len(),
+                several
+                    .iter()
+                    .map(|(path, _)| path.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+        match self.changed.as_slice() {
+            [] => {}
+            [(path, why)] => warnings.push(format!(
+                "{path}: secrets skipped: planned as changed, as {why}; its value was not \
+                 compared"
+            )),
+            several => warnings.push(format!(
+                "secrets skipped: {} planned as changed, as each stored secret was not \
+                 applied from the reference the document names; their values were not \
+                 compared: {}",
+                several.len(),
+                several
+                    .iter()
+                    .map(|(path, why)| format!("{path} ({why})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+        warnings
+    }
 }
 
 /// One secret of a document, where it sits and what is stored there.
@@ -968,9 +1026,9 @@ impl SecretAt<'_> {
         &self,
         secret: &mut SecretValue,
         fingerprints: &Fingerprints,
-        warnings: &mut Vec<String>,
+        skipped: &mut Skipped,
     ) {
-        let path = self.path;
+        let path = self.path.to_string();
         let written = secret.0.clone();
         let reference = self.reference.unwrap_or(&written).to_string();
         let Some(stored) = self.stored else {
@@ -978,18 +1036,15 @@ impl SecretAt<'_> {
         };
         if self.applied_from == Some(reference.as_str()) {
             *secret = fingerprinted(stored, fingerprints);
-            warnings.push(format!(
-                "{path}: secrets skipped: planned as unchanged, as it was applied from \
-                 {reference} too, but its value was not compared"
-            ));
+            skipped.unchanged.push((path, reference));
         } else {
             let before = match self.applied_from {
                 Some(applied) => format!("applied from {applied}"),
                 None => "not applied from a reference".to_string(),
             };
-            warnings.push(format!(
-                "{path}: secrets skipped: planned as changed, as the stored secret was {before} \
-                 and the document names {written}; its value was not compared"
+            skipped.changed.push((
+                path,
+                format!("the stored secret was {before} and the document names {written}"),
             ));
         }
     }
@@ -1001,6 +1056,7 @@ impl SecretAt<'_> {
         sealing: &Sealing,
         problems: &mut Problems,
         prepared: &mut PreparedSecrets,
+        skipped: &mut Skipped,
     ) {
         let path = self.path;
         let warnings = &mut prepared.warnings;
@@ -1047,7 +1103,7 @@ impl SecretAt<'_> {
                 }
             }
             SecretForm::Env(_) | SecretForm::File(_) if self.given == SecretsGiven::References => {
-                self.plan_by_reference(secret, fingerprints, warnings);
+                self.plan_by_reference(secret, fingerprints, skipped);
             }
             SecretForm::Env(_) | SecretForm::File(_) | SecretForm::Malformed => problems.push(
                 path.into(),
@@ -1662,6 +1718,65 @@ mod tests {
         )
         .unwrap_err();
         assert!(refused.0[0].message.contains("unresolved"), "{refused:?}");
+    }
+
+    /// `diff --skip-secrets` on a document of several secrets: one warning for
+    /// those planned as unchanged, one for those planned as changed, each
+    /// naming every secret it is about and no value.
+    #[test]
+    fn secrets_planned_by_their_reference_are_warned_of_together() {
+        const HOOK: &str = "${env:HOOK}";
+        let mut current = Snapshot::empty();
+        current.email.host = Some("smtp.example.com".into());
+        current.email.password = Some("the-stored-password".into());
+        current.delivery.url = Some("https://hooks.example.com/desk".into());
+        current.delivery.secret = Some("the-stored-hook-secret".into());
+        let mut document = setting_password(REFERENCE);
+        document.delivery = Some(
+            serde_json::from_value(serde_json::json!({
+                "url": "https://hooks.example.com/desk", "secret": HOOK,
+            }))
+            .unwrap(),
+        );
+        let references = BTreeMap::from([
+            (EMAIL_PASSWORD.to_string(), REFERENCE.to_string()),
+            (DELIVERY_SECRET.to_string(), HOOK.to_string()),
+        ]);
+        let plan = |current: &Snapshot| {
+            prepare_secrets(
+                document.clone(),
+                current,
+                &references,
+                &shared(),
+                SecretsGiven::References,
+            )
+            .unwrap()
+            .warnings
+        };
+
+        let mut applied = current.clone();
+        applied.secret_references = references.clone();
+        let [warning] = plan(&applied)
+            .try_into()
+            .unwrap_or_else(|w| panic!("{w:?}"));
+        assert_eq!(
+            warning,
+            "secrets skipped: 2 planned as unchanged, as each was applied from the reference \
+             the document names, but their values were not compared: email.password, \
+             delivery.secret"
+        );
+
+        let [warning] = plan(&current)
+            .try_into()
+            .unwrap_or_else(|w| panic!("{w:?}"));
+        assert!(
+            warning.starts_with("secrets skipped: 2 planned as changed")
+                && warning.contains("email.password (the stored secret was not applied")
+                && warning.contains("delivery.secret (the stored secret was not applied")
+                && warning.contains(HOOK),
+            "{warning}"
+        );
+        assert!(!warning.contains("the-stored"), "{warning}");
     }
 
     #[test]

@@ -298,8 +298,9 @@ struct HeldByOperators {
 
 /// What each operator holds, when the document can remove operators
 /// (`prune` and an `operators` section): removing one leaves their tickets
-/// unassigned and revokes their tokens, and the plan says so. Read before
-/// the workspace's transaction: the plan's note only counts them.
+/// unassigned and revokes their tokens, and the plan says so. For a plan
+/// only: applying counts them in its transaction
+/// ([`crate::server::store::Released`]).
 async fn held_by_operators(store: &Store, request: &ConfigRequest) -> ApiResult<HeldByOperators> {
     let mut held = HeldByOperators::default();
     if !request.prune || request.document.operators.is_none() {
@@ -391,33 +392,29 @@ async fn apply(
     let prune = request.prune;
     let references = request.secret_references.clone();
     let sealing = state.store.sealing();
-    let held = held_by_operators(&state.store, &request).await?;
     // Checked and planned against the workspace as the transaction sees it,
-    // and each pruned team's tickets counted there.
+    // each pruned team's tickets counted there, and what each removed
+    // operator held counted as the transaction released it.
     let mut carried_out = None;
     let pruned = |team: &str, open, after: &Snapshot| {
         tickets::pruned_team_leaving(team, open, after.teams.len())
     };
-    let applied = state
+    let (applied, released) = state
         .store
-        .change_workspace(expected, Some(Box::new(pruned)), |workspace| {
+        .change_workspace_releasing(expected, Some(Box::new(pruned)), |workspace| {
             // Applied secrets are values: a reference left is refused.
             let desired = desired(request, workspace, &sealing, SecretsGiven::Values)?;
             desired.applicable_here()?;
-            let (mut plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
+            let (plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
             authorize(&principal, &desired.document, &plan, workspace, &next)?;
-            crate::domain::plan::note_operator_removals(
-                &mut plan,
-                &held.open_tickets,
-                &held.tokens,
-            );
             document::remember_references(&mut next, &desired.document, &references);
             *workspace = next;
             carried_out = Some(plan);
             Ok(())
         })
         .await?;
-    let plan = carried_out.expect("a change that succeeded made its plan");
+    let mut plan = carried_out.expect("a change that succeeded made its plan");
+    crate::domain::plan::note_operator_removals(&mut plan, &released.tickets, &released.tokens);
     if plan.has_changes() {
         tracing::info!(
             revision = applied.revision,

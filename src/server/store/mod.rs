@@ -548,6 +548,29 @@ pub struct EventPage {
 /// A configuration change: the next workspace from the current one.
 pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send + 'a>;
 
+/// What a configuration change took from the operators it removed, counted
+/// in its transaction, by handle: their open and pending tickets, left
+/// unassigned, and their tokens, revoked. An operator who held nothing is
+/// not listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Released {
+    pub tickets: std::collections::BTreeMap<String, u64>,
+    pub tokens: std::collections::BTreeMap<String, u64>,
+}
+
+impl Released {
+    /// Counts `count` more of what `handle` held in `held`, if any.
+    pub(crate) fn add(
+        held: &mut std::collections::BTreeMap<String, u64>,
+        handle: &str,
+        count: u64,
+    ) {
+        if count > 0 {
+            *held.entry(handle.to_string()).or_default() += count;
+        }
+    }
+}
+
 /// Where the open and pending tickets of a team that a configuration change
 /// removes go, decided in the change's transaction (`domain::tickets::
 /// team_leaving`): given the team, how many such tickets it holds there, and
@@ -627,13 +650,14 @@ pub trait Workspace: Send + Sync {
     /// tickets of each team it removes are counted, and moved where `leaving`
     /// says, in the same transaction: none is routed to the team in between.
     /// The revision moves on when configuration changed, the generation when
-    /// anything did. Answers the workspace after the change.
+    /// anything did. Answers the workspace after the change, and what the
+    /// operators it removed held (released in the same transaction).
     async fn change_workspace(
         &self,
         expected: Option<u64>,
         change: WorkspaceChange<'_>,
         leaving: LeavingTeam<'_>,
-    ) -> StoreResult<Snapshot>;
+    ) -> StoreResult<(Snapshot, Released)>;
 }
 
 /// API tokens, stored only as hashes.
@@ -894,7 +918,7 @@ macro_rules! seam_by_inherent_methods {
             use $crate::server::store::{
                 Advance, Claimed, CommittedBatch, EventBounds, EventPage, Events, ExternalSettle,
                 FinishInbound, HandoffBatch, Handoffs, Holder, IdempotencyKey, InboundReplyFn,
-                LeavingTeam, NewToken, Outbox, Recorded, ReleaseFn, Settle, StoreResult,
+                LeavingTeam, NewToken, Outbox, Recorded, ReleaseFn, Released, Settle, StoreResult,
                 TicketChangeFn, TicketFilter, TicketNote, TicketPage, Tickets, TokenIdentity,
                 Tokens, Viewer, Webhooks, Workspace, WorkspaceChange,
             };
@@ -907,7 +931,7 @@ macro_rules! seam_by_inherent_methods {
                     expected: Option<u64>,
                     change: WorkspaceChange<'_>,
                     leaving: LeavingTeam<'_>,
-                ) -> StoreResult<Snapshot>;
+                ) -> StoreResult<(Snapshot, Released)>;
             }}
 
             $crate::server::store::seam_by_inherent_methods! { @forward $store => Tokens {
@@ -1310,6 +1334,20 @@ impl Store {
         leaving: Option<LeavingTeam<'_>>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
     ) -> StoreResult<Arc<Snapshot>> {
+        Ok(self
+            .change_workspace_releasing(expected, leaving, change)
+            .await?
+            .0)
+    }
+
+    /// [`Store::change_workspace`], answering also what the operators it
+    /// removed held, as its transaction released it.
+    pub async fn change_workspace_releasing(
+        &self,
+        expected: Option<u64>,
+        leaving: Option<LeavingTeam<'_>>,
+        change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
+    ) -> StoreResult<(Arc<Snapshot>, Released)> {
         self.change_sealed(expected, change, Reseal::Changed, leaving)
             .await
     }
@@ -1329,7 +1367,8 @@ impl Store {
     pub async fn reseal_secrets(&self) -> StoreResult<usize> {
         let next = self
             .change_sealed(None, |_| Ok(()), Reseal::Every, None)
-            .await?;
+            .await?
+            .0;
         Ok(Arc::unwrap_or_clone(next).secrets_mut().len())
     }
 
@@ -1401,7 +1440,7 @@ impl Store {
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
         reseal: Reseal,
         leaving: Option<LeavingTeam<'_>>,
-    ) -> StoreResult<Arc<Snapshot>> {
+    ) -> StoreResult<(Arc<Snapshot>, Released)> {
         let keys = self.keys.clone();
         let shared = self.db.shared_by_replicas();
         let failed = Arc::new(std::sync::Mutex::new(None::<SealError>));
@@ -1441,7 +1480,8 @@ impl Store {
         if let Some(error) = failed.lock().expect("never poisoned").take() {
             return Err(error.into());
         }
-        Ok(self.opened(result?))
+        let (snapshot, released) = result?;
+        Ok((self.opened(snapshot), released))
     }
 
     /// `snapshot` as read from the backend, with its secrets opened, cached.

@@ -14,7 +14,9 @@ use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Tables};
 use crate::server::store::shared::removed;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::{LeavingTeam, NewEvent, StoreError, StoreResult, WorkspaceChange};
+use crate::server::store::{
+    LeavingTeam, NewEvent, Released, StoreError, StoreResult, WorkspaceChange,
+};
 
 impl PostgresStore {
     /// Moves on with every change to the workspace.
@@ -41,7 +43,7 @@ impl PostgresStore {
         expected: Option<u64>,
         change: WorkspaceChange<'_>,
         mut leaving: LeavingTeam<'_>,
-    ) -> StoreResult<Snapshot> {
+    ) -> StoreResult<(Snapshot, Released)> {
         let mut tx = self.pool().begin().await?;
         let current = read(&mut tx, true).await?;
         if let Some(expected) = expected
@@ -55,10 +57,11 @@ impl PostgresStore {
         let mut next = current.clone();
         change(&mut next).map_err(StoreError::Refused)?;
         let Some(next) = current.changed_to(next) else {
-            return Ok(current);
+            return Ok((current, Released::default()));
         };
-        let events = release_removed(&mut tx, &current, &next, &mut leaving).await?;
-        write_difference(&mut tx, &current, &next).await?;
+        let mut released = Released::default();
+        let events = release_removed(&mut tx, &current, &next, &mut leaving, &mut released).await?;
+        write_difference(&mut tx, &current, &next, &mut released).await?;
         sqlx::query("UPDATE workspace_revision SET revision = $1, generation = $2 WHERE id = 1")
             .bind(next.revision as i64)
             .bind(next.generation as i64)
@@ -67,7 +70,7 @@ impl PostgresStore {
         // Last: the event counter's row lock is held until commit.
         super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
-        Ok(next)
+        Ok((next, released))
     }
 }
 
@@ -82,6 +85,7 @@ async fn release_removed(
     before: &Snapshot,
     after: &Snapshot,
     leaving: &mut LeavingTeam<'_>,
+    released: &mut Released,
 ) -> StoreResult<Vec<NewEvent>> {
     let at = crate::server::store::stored_now();
     let mut events = Vec::new();
@@ -94,6 +98,7 @@ async fn release_removed(
         .bind(handle)
         .fetch_all(&mut *conn)
         .await?;
+        Released::add(&mut released.tickets, handle, numbers.len() as u64);
         for number in numbers {
             let (_, event) = update_ticket(conn, number as u64, |_| {
                 Ok(crate::domain::tickets::released(handle, None, at))
@@ -187,6 +192,7 @@ async fn write_difference(
     conn: &mut PgConnection,
     before: &Snapshot,
     after: &Snapshot,
+    released: &mut Released,
 ) -> StoreResult<()> {
     let teams = diff(&before.teams, &after.teams, |t| t.key.clone());
     for team in teams.added.iter().chain(&teams.changed) {
@@ -394,15 +400,16 @@ async fn write_difference(
     // and the round-robin position go with a team (ON DELETE CASCADE); its
     // tickets are left without a team (ON DELETE SET NULL).
     for operator in &operators.removed {
-        for sql in [
-            "DELETE FROM tokens WHERE operator_handle = $1",
-            "DELETE FROM open_ticket_counts WHERE assignee = $1",
-        ] {
-            sqlx::query(sql)
-                .bind(&operator.handle)
-                .execute(&mut *conn)
-                .await?;
-        }
+        let revoked = sqlx::query("DELETE FROM tokens WHERE operator_handle = $1")
+            .bind(&operator.handle)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+        Released::add(&mut released.tokens, &operator.handle, revoked);
+        sqlx::query("DELETE FROM open_ticket_counts WHERE assignee = $1")
+            .bind(&operator.handle)
+            .execute(&mut *conn)
+            .await?;
         sqlx::query("UPDATE operators SET removed_at = $1 WHERE handle = $2")
             .bind(super::now())
             .bind(&operator.handle)

@@ -17,7 +17,9 @@ use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Fields, Tables};
 use crate::server::store::shared::removed;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::{LeavingTeam, NewEvent, StoreError, StoreResult, WorkspaceChange};
+use crate::server::store::{
+    LeavingTeam, NewEvent, Released, StoreError, StoreResult, WorkspaceChange,
+};
 
 impl SqliteStore {
     /// Moves on with every change to the workspace.
@@ -46,7 +48,7 @@ impl SqliteStore {
         expected: Option<u64>,
         change: WorkspaceChange<'_>,
         mut leaving: LeavingTeam<'_>,
-    ) -> StoreResult<Snapshot> {
+    ) -> StoreResult<(Snapshot, Released)> {
         let mut tx = self.write().await?;
         let current = tx.direct(read).await?;
         if let Some(expected) = expected
@@ -60,12 +62,13 @@ impl SqliteStore {
         let mut next = current.clone();
         change(&mut next).map_err(StoreError::Refused)?;
         let Some(next) = current.changed_to(next) else {
-            return Ok(current);
+            return Ok((current, Released::default()));
         };
+        let mut released = Released::default();
         let events = tx
-            .direct(|conn| release_removed(conn, &current, &next, &mut leaving))
+            .direct(|conn| release_removed(conn, &current, &next, &mut leaving, &mut released))
             .await?;
-        write_difference(&mut tx, &current, &next).await?;
+        write_difference(&mut tx, &current, &next, &mut released).await?;
         sqlx::query("UPDATE workspace_revision SET revision = ?, generation = ? WHERE id = 1")
             .bind(next.revision as i64)
             .bind(next.generation as i64)
@@ -74,7 +77,7 @@ impl SqliteStore {
         tx.direct(|conn| super::events::record(conn, &events))
             .await?;
         tx.commit().await?;
-        Ok(next)
+        Ok((next, released))
     }
 }
 
@@ -89,12 +92,15 @@ fn release_removed(
     before: &Snapshot,
     after: &Snapshot,
     leaving: &mut LeavingTeam<'_>,
+    released: &mut Released,
 ) -> StoreResult<Vec<NewEvent>> {
     let at = crate::server::store::stored_now();
     let mut events = Vec::new();
     let (operators, teams) = removed(before, after);
     for handle in operators {
-        for number in open_ticket_numbers(conn, "assignee", handle)? {
+        let numbers = open_ticket_numbers(conn, "assignee", handle)?;
+        Released::add(&mut released.tickets, handle, numbers.len() as u64);
+        for number in numbers {
             let (_, event) = update_ticket(conn, number, |_| {
                 Ok(crate::domain::tickets::released(handle, None, at))
             })?;
@@ -158,6 +164,7 @@ async fn write_difference(
     conn: &mut SqliteConnection,
     before: &Snapshot,
     after: &Snapshot,
+    released: &mut Released,
 ) -> StoreResult<()> {
     let teams = diff(&before.teams, &after.teams, |t| t.key.clone());
     for team in &teams.added {
@@ -370,15 +377,16 @@ async fn write_difference(
     // and the round-robin position go with a team (ON DELETE CASCADE); its
     // tickets are left without a team (ON DELETE SET NULL).
     for operator in &operators.removed {
-        for sql in [
-            "DELETE FROM tokens WHERE operator_handle = ?",
-            "DELETE FROM open_ticket_counts WHERE assignee = ?",
-        ] {
-            sqlx::query(sql)
-                .bind(&operator.handle)
-                .execute(&mut *conn)
-                .await?;
-        }
+        let revoked = sqlx::query("DELETE FROM tokens WHERE operator_handle = ?")
+            .bind(&operator.handle)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+        Released::add(&mut released.tokens, &operator.handle, revoked);
+        sqlx::query("DELETE FROM open_ticket_counts WHERE assignee = ?")
+            .bind(&operator.handle)
+            .execute(&mut *conn)
+            .await?;
         sqlx::query("UPDATE operators SET removed_at = ? WHERE handle = ?")
             .bind(super::now())
             .bind(&operator.handle)

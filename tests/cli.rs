@@ -659,6 +659,67 @@ fn help_documents_exit_codes_and_environment() {
         .stdout(contains("DESKCTL_TOKEN"));
 }
 
+/// The help's `… -o name | xargs …` pipelines, run as written by a shell on a
+/// desk where nothing matches (no pending ticket today), succeed and do
+/// nothing. GNU xargs runs its command once on empty input, and a bulk
+/// command given no number is a usage error: the examples say `xargs -r`.
+#[test]
+fn the_helps_xargs_pipelines_succeed_when_nothing_matches() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.run(&[
+        "operators",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.com",
+    ]);
+    desk.run(&[
+        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
+    ]);
+    let bin = std::path::Path::new(common::BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut pipelines = Vec::new();
+    for command in [
+        &["tickets", "resolve"][..],
+        &["tickets", "assign"],
+        &["outbox", "retry"],
+        &["integrations", "retry"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let help = desk.run(&args).replace("\\\n", "");
+        let found: Vec<String> = help
+            .lines()
+            .filter(|l| l.contains("| xargs"))
+            .map(|l| l.trim().to_string())
+            .collect();
+        assert_eq!(found.len(), 1, "{command:?}:\n{help}");
+        pipelines.extend(found);
+    }
+    for pipeline in pipelines {
+        let output = desk
+            .std_cmd_of("sh")
+            .env("PATH", &path)
+            .args(["-c", &pipeline])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success() && output.stderr.is_empty(),
+            "{pipeline}: {:?}\n{}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stdout), "", "{pipeline}");
+    }
+}
+
 #[test]
 fn every_help_has_examples_and_keeps_global_flags_under_their_own_heading() {
     let desk = Desk::new();

@@ -781,6 +781,34 @@ fn man_pages_have_a_plain_name_examples_and_the_version() {
     );
 }
 
+/// What `--help` names the docs name too: an option's alias (`--since`, used
+/// in the examples) and a command's (`tickets ls`), in the reference and in
+/// the man pages.
+#[test]
+fn the_reference_and_man_pages_name_the_aliases_the_help_names() {
+    let desk = Desk::new();
+    let help = desk.run(&["tickets", "list", "--help"]);
+    assert!(help.contains("[alias: --since]"), "{help}");
+    assert!(help.contains("--since 2h"), "{help}");
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let reference = std::fs::read_to_string(docs.join("cli.md")).unwrap();
+    assert!(
+        reference.contains("| `--updated-since` (also `--since`) |"),
+        "no --since in docs/cli.md"
+    );
+    assert!(
+        reference.contains("`list` is also `ls`."),
+        "no ls in docs/cli.md"
+    );
+    assert!(
+        reference.contains("`remove` is also `rm`."),
+        "no rm in docs/cli.md"
+    );
+    let page = std::fs::read_to_string(docs.join("man/deskctl-tickets-list.1")).unwrap();
+    assert!(page.contains("[alias: \\-\\-since]"), "{page}");
+    assert!(page.contains(".SH ALIASES\nlist is also ls."), "{page}");
+}
+
 #[test]
 fn another_tools_verb_gets_a_tip_naming_deskctls() {
     let desk = Desk::new();

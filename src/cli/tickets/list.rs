@@ -86,8 +86,8 @@ pub struct TicketsListArgs {
     /// those in the --status asked for
     #[arg(long, default_value = "all", value_parser = wire_enum_parser::<TicketView>(TicketView::NAMES))]
     pub view: TicketView,
-    /// Only tickets in this state (`--view mine --status resolved`: the ones you
-    /// resolved)
+    /// Only tickets in this state (`--view mine --status resolved`: the
+    /// resolved tickets assigned to you, whoever resolved them)
     #[arg(long, value_parser = wire_enum_parser::<TicketStatus>(TicketStatus::NAMES))]
     pub status: Option<TicketStatus>,
     /// Only tickets of this priority

@@ -62,7 +62,7 @@ pub enum TicketsCommand {
     Unassign(TicketsNumbersArgs),
     /// Take unassigned tickets: assign them to yourself
     #[command(after_help = bulk_after_help!(
-        "Taking is assigning to yourself, guarded as `tickets assign` is: if you are not\nonline, have no room under your capacity, or are not in the ticket's team (a\nmanager may take another team's tickets), it is refused with the reason (exit 6)\nunless --force says you mean it (triage and the inbox ask instead). A ticket\nsomeone else holds is refused (exit 6); one already yours is nothing to do.\n\nExamples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043\n  deskctl tickets take 10042 --force"
+        "Taking is assigning to yourself, guarded as `tickets assign` is: if you are not\nonline, have no room under your capacity, or (a manager) are not in the\nticket's team, it is refused with the reason (exit 6) unless --force says you\nmean it (triage and the inbox ask instead). An operator takes only the tickets\nof their own teams: another team's is refused even with --force (exit 4). A\nticket someone else holds is refused (exit 6); one already yours is nothing to\ndo.\n\nExamples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043\n  deskctl tickets take 10042 --force"
     ))]
     Take(take::TicketsTakeArgs),
     /// Set a ticket's priority

@@ -7,15 +7,18 @@ use crate::cli::names::{Named, missing};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
-// Any of the three says what to do; the error for none names them all.
-#[command(group = clap::ArgGroup::new("whom").required(true).multiple(true).args(["to", "me", "team"]))]
 pub struct TicketsAssignArgs {
     /// Ticket numbers
     #[arg(required = true, value_name = "NUMBER", value_parser = crate::cli::parse_ticket_number)]
     #[arg(add = crate::cli::complete::tickets())]
     pub numbers: Vec<u64>,
     /// The operator to assign them to
-    #[arg(long, value_name = "HANDLE", conflicts_with = "me")]
+    #[arg(
+        long,
+        value_name = "HANDLE",
+        required_unless_present_any = ["me", "team"],
+        conflicts_with = "me"
+    )]
     #[arg(add = crate::cli::complete::operators())]
     pub to: Option<String>,
     /// Assign them to yourself (the token's operator); for an operator, as

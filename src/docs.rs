@@ -82,6 +82,14 @@ fn man_page(command: &clap::Command, root: bool) -> Vec<u8> {
             }
         });
     }
+    // clap_mangen leaves visible aliases out: said in the option's help.
+    shown = shown.mut_args(|arg| match arg_aliases(&arg) {
+        Some(aliases) => {
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            arg.help(format!("{help} [alias: {}]", aliases.join(", ")))
+        }
+        None => arg,
+    });
     let man = clap_mangen::Man::new(shown)
         .source(format!("deskctl {version}"))
         .manual("deskctl manual");
@@ -96,6 +104,11 @@ fn man_page(command: &clap::Command, root: bool) -> Vec<u8> {
         }
         roff.control("fi", []);
     };
+    let aliases: Vec<&str> = command.get_visible_aliases().collect();
+    if !aliases.is_empty() {
+        roff.control("SH", ["ALIASES"]);
+        roff.text([roman(command_aliases(command, &aliases).replace('`', ""))]);
+    }
     if !notes.is_empty() {
         roff.control("SH", ["NOTES"]);
         verbatim(&mut roff, &notes.lines().collect::<Vec<_>>());
@@ -138,6 +151,24 @@ fn man_page(command: &clap::Command, root: bool) -> Vec<u8> {
         .map_or(rendered.as_str(), |(_, body)| body);
     page.extend_from_slice(body.as_bytes());
     page
+}
+
+/// An option's visible aliases as typed (`--since`), if it has any.
+fn arg_aliases(arg: &clap::Arg) -> Option<Vec<String>> {
+    let long = arg.get_visible_aliases().unwrap_or_default();
+    let short = arg.get_visible_short_aliases().unwrap_or_default();
+    let aliases: Vec<String> = short
+        .iter()
+        .map(|c| format!("-{c}"))
+        .chain(long.iter().map(|a| format!("--{a}")))
+        .collect();
+    (!aliases.is_empty()).then_some(aliases)
+}
+
+/// "Also `ls`": the other names a command answers to.
+fn command_aliases(command: &clap::Command, aliases: &[&str]) -> String {
+    let quoted: Vec<String> = aliases.iter().map(|a| format!("`{a}`")).collect();
+    format!("`{}` is also {}.", command.get_name(), quoted.join(", "))
 }
 
 /// A command's after-help split into what comes before `Examples:` and the
@@ -201,6 +232,10 @@ fn write_command(page: &mut String, command: &clap::Command, path: &str) {
     if let Some(about) = command.get_long_about().or(command.get_about()) {
         let _ = writeln!(page, "{about}\n");
     }
+    let aliases: Vec<&str> = command.get_visible_aliases().collect();
+    if !aliases.is_empty() {
+        let _ = writeln!(page, "{}\n", command_aliases(command, &aliases));
+    }
     let mut usage_command = command.clone();
     let usage = usage_command.render_usage().to_string();
     let usage = usage.trim_start_matches("Usage: ");
@@ -217,6 +252,13 @@ fn write_command(page: &mut String, command: &clap::Command, path: &str) {
                 (None, Some(long)) => format!("`--{long}`"),
                 (Some(short), None) => format!("`-{short}`"),
                 (None, None) => format!("`<{}>`", arg.get_id().as_str().to_uppercase()),
+            };
+            let name = match arg_aliases(arg) {
+                Some(aliases) => {
+                    let quoted: Vec<String> = aliases.iter().map(|a| format!("`{a}`")).collect();
+                    format!("{name} (also {})", quoted.join(", "))
+                }
+                None => name,
             };
             let mut help = arg
                 .get_help()

@@ -659,6 +659,67 @@ fn help_documents_exit_codes_and_environment() {
         .stdout(contains("DESKCTL_TOKEN"));
 }
 
+/// The help's `… -o name | xargs …` pipelines, run as written by a shell on a
+/// desk where nothing matches (no pending ticket today), succeed and do
+/// nothing. GNU xargs runs its command once on empty input, and a bulk
+/// command given no number is a usage error: the examples say `xargs -r`.
+#[test]
+fn the_helps_xargs_pipelines_succeed_when_nothing_matches() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.run(&[
+        "operators",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.com",
+    ]);
+    desk.run(&[
+        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
+    ]);
+    let bin = std::path::Path::new(common::BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut pipelines = Vec::new();
+    for command in [
+        &["tickets", "resolve"][..],
+        &["tickets", "assign"],
+        &["outbox", "retry"],
+        &["integrations", "retry"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let help = desk.run(&args).replace("\\\n", "");
+        let found: Vec<String> = help
+            .lines()
+            .filter(|l| l.contains("| xargs"))
+            .map(|l| l.trim().to_string())
+            .collect();
+        assert_eq!(found.len(), 1, "{command:?}:\n{help}");
+        pipelines.extend(found);
+    }
+    for pipeline in pipelines {
+        let output = desk
+            .std_cmd_of("sh")
+            .env("PATH", &path)
+            .args(["-c", &pipeline])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success() && output.stderr.is_empty(),
+            "{pipeline}: {:?}\n{}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stdout), "", "{pipeline}");
+    }
+}
+
 #[test]
 fn every_help_has_examples_and_keeps_global_flags_under_their_own_heading() {
     let desk = Desk::new();
@@ -718,6 +779,34 @@ fn man_pages_have_a_plain_name_examples_and_the_version() {
         !list.contains("\\fB\\-\\-server\\fR"),
         "global flags are in deskctl(1) only"
     );
+}
+
+/// What `--help` names the docs name too: an option's alias (`--since`, used
+/// in the examples) and a command's (`tickets ls`), in the reference and in
+/// the man pages.
+#[test]
+fn the_reference_and_man_pages_name_the_aliases_the_help_names() {
+    let desk = Desk::new();
+    let help = desk.run(&["tickets", "list", "--help"]);
+    assert!(help.contains("[alias: --since]"), "{help}");
+    assert!(help.contains("--since 2h"), "{help}");
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let reference = std::fs::read_to_string(docs.join("cli.md")).unwrap();
+    assert!(
+        reference.contains("| `--updated-since` (also `--since`) |"),
+        "no --since in docs/cli.md"
+    );
+    assert!(
+        reference.contains("`list` is also `ls`."),
+        "no ls in docs/cli.md"
+    );
+    assert!(
+        reference.contains("`remove` is also `rm`."),
+        "no rm in docs/cli.md"
+    );
+    let page = std::fs::read_to_string(docs.join("man/deskctl-tickets-list.1")).unwrap();
+    assert!(page.contains("[alias: \\-\\-since]"), "{page}");
+    assert!(page.contains(".SH ALIASES\nlist is also ls."), "{page}");
 }
 
 #[test]

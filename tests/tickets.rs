@@ -365,6 +365,31 @@ fn a_search_text_too_long_to_search_for_is_refused_by_name() {
     }
 }
 
+/// A blank search or requester is a usage error, not a filter that selects
+/// every ticket: `-s "$unset" -o name | xargs deskctl tickets resolve --yes`
+/// must not resolve them all.
+#[test]
+fn a_blank_search_or_requester_is_refused_not_taken_for_every_ticket() {
+    let desk = desk_with_tickets(desk!());
+    let every = desk.run(&["tickets", "list", "-o", "name"]);
+    assert!(every.lines().count() > 1, "{every}");
+    for flag in ["--search", "-s", "--requester"] {
+        for blank in ["", "   ", "\t"] {
+            desk.cmd()
+                .args(["tickets", "list", "-o", "name", flag, blank])
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(contains(
+                    "nothing to look for: a blank text would select every ticket",
+                ));
+        }
+    }
+    // Spaces in a text that is not blank are searched for, as written.
+    assert_eq!(numbers(&desk, &["--search", "parcel"]), [10004, 10001]);
+    assert_eq!(numbers(&desk, &["--search", " parcel"]), [10001]);
+}
+
 /// A handle, key or email longer than any can be, or a cursor longer than
 /// any the service gives out, is bad input named by its parameter: a 422
 /// over HTTP, a usage error on the command line.
@@ -1228,6 +1253,30 @@ fn as_token(desk: &Desk, server: &Server, token: &str, args: &[&str]) -> assert_
         .arg(&server.url)
         .args(args);
     cmd
+}
+
+/// An operator's take of another team's ticket is refused even with --force
+/// (exit 4), as `tickets take --help` says: --force is for a manager.
+#[test]
+fn take_help_says_whose_force_reaches_another_team() {
+    let desk = desk_with_tickets(desk!());
+    let help = desk.run(&["tickets", "take", "--help"]);
+    assert!(help.contains("only a manager may take"), "{help}");
+    assert!(
+        help.contains("another team's is refused even with --force (exit 4)"),
+        "{help}"
+    );
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    as_token(
+        &desk,
+        &server,
+        &bob,
+        &["tickets", "take", "10003", "--force"],
+    )
+    .assert()
+    .code(4)
+    .stderr(contains("ticket 10003 is not in one of your teams"));
 }
 
 #[test]

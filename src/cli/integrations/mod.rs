@@ -45,7 +45,7 @@ pub enum IntegrationsCommand {
     Deliveries(deliveries::IntegrationsDeliveriesArgs),
     /// Queue dead deliveries again (or try pending ones now)
     #[command(
-        after_help = "Examples:\n  deskctl integrations retry 17\n  deskctl integrations deliveries --state dead -o name \\\n      | xargs deskctl integrations retry"
+        after_help = "Examples:\n  deskctl integrations retry 17\n  deskctl integrations deliveries --state dead -o name \\\n      | xargs -r deskctl integrations retry"
     )]
     Retry(retry::IntegrationsRetryArgs),
 }

@@ -31,7 +31,7 @@ pub enum OutboxCommand {
     Show(show::OutboxShowArgs),
     /// Queue dead messages again (or try pending ones now)
     #[command(
-        after_help = "Examples:\n  deskctl outbox retry 42\n  deskctl outbox list --state dead -o name | xargs deskctl outbox retry"
+        after_help = "Examples:\n  deskctl outbox retry 42\n  deskctl outbox list --state dead -o name | xargs -r deskctl outbox retry"
     )]
     Retry(retry::OutboxRetryArgs),
 }

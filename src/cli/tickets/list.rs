@@ -61,6 +61,21 @@ async fn options_exist(client: &Client, conditions: &[FieldCondition]) -> CliRes
     }
 }
 
+/// The value parser of `--search` and `--requester`: text as the service
+/// bounds it, and never blank. A blank one would select every ticket (the
+/// service drops a blank search), so `-s "$unset" -o name | xargs deskctl
+/// tickets resolve --yes` would resolve them all.
+fn filter_text(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err(
+            "nothing to look for: a blank text would select every ticket (leave the flag out \
+             to list them all)"
+                .to_string(),
+        );
+    }
+    bounded_text(search_text_problem)(text)
+}
+
 /// How many tickets a terminal shows unless told otherwise.
 const TERMINAL_LIMIT: u32 = 30;
 
@@ -71,8 +86,8 @@ pub struct TicketsListArgs {
     /// those in the --status asked for
     #[arg(long, default_value = "all", value_parser = wire_enum_parser::<TicketView>(TicketView::NAMES))]
     pub view: TicketView,
-    /// Only tickets in this state (`--view mine --status resolved`: the ones you
-    /// resolved)
+    /// Only tickets in this state (`--view mine --status resolved`: the
+    /// resolved tickets assigned to you, whoever resolved them)
     #[arg(long, value_parser = wire_enum_parser::<TicketStatus>(TicketStatus::NAMES))]
     pub status: Option<TicketStatus>,
     /// Only tickets of this priority
@@ -96,12 +111,12 @@ pub struct TicketsListArgs {
     /// The requester: their email or external id, whole, or any part of
     /// their name; A-Z in either case in the email and the name, every other
     /// character exactly (`é` does not find `É`)
-    #[arg(long, value_name = "WHO", value_parser = bounded_text(search_text_problem))]
+    #[arg(long, value_name = "WHO", value_parser = filter_text)]
     pub requester: Option<String>,
     /// Text to find in subjects and messages: as written, spaces and
     /// punctuation included, inside words too; A-Z in either case, every
     /// other character exactly (`é` does not find `É`)
-    #[arg(long, short = 's', value_name = "TEXT", value_parser = bounded_text(search_text_problem))]
+    #[arg(long, short = 's', value_name = "TEXT", value_parser = filter_text)]
     pub search: Option<String>,
     /// Created at or after this moment: `2h` (ago), `3 days`, `yesterday`,
     /// `2026-03-29`, a local `2026-03-29T09:30`, or RFC 3339

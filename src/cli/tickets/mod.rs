@@ -54,7 +54,7 @@ pub enum TicketsCommand {
     Show(show::TicketsShowArgs),
     /// Assign tickets to an operator, or move them to a team
     #[command(after_help = bulk_after_help!(
-        "Assigning by hand is guarded alike everywhere (here, tickets take, triage, the\ninbox, operators remove --reassign-to): an operator who is not online, who has\nno room under their capacity, or who is not in the ticket's team is refused with\nthe reason (exit 6) unless --force says you mean it (triage and the inbox ask\ninstead).\n\nManagers and owners assign anyone. An operator assigns only to themselves\n(--me), which is a take: an unassigned ticket of their teams (see tickets take).\n\n--team moves tickets to another team; without --to, an assignee who is not in it\nis unassigned so the team picks them up (one who is keeps them).\n\nExamples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force\n  deskctl tickets assign 10042 --team billing\n  deskctl tickets assign 10042 --team billing --to carol\n  deskctl tickets list --view unassigned --team billing -o name \\\n      | xargs deskctl tickets assign --to carol --yes"
+        "Assigning by hand is guarded alike everywhere (here, tickets take, triage, the\ninbox, operators remove --reassign-to): an operator who is not online, who has\nno room under their capacity, or who is not in the ticket's team is refused with\nthe reason (exit 6) unless --force says you mean it (triage and the inbox ask\ninstead).\n\nManagers and owners assign anyone. An operator assigns only to themselves\n(--me), which is a take: an unassigned ticket of their teams (see tickets take).\n\n--team moves tickets to another team; without --to, an assignee who is not in it\nis unassigned so the team picks them up (one who is keeps them).\n\nExamples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force\n  deskctl tickets assign 10042 --team billing\n  deskctl tickets assign 10042 --team billing --to carol\n  deskctl tickets list --view unassigned --team billing -o name \\\n      | xargs -r deskctl tickets assign --to carol --yes"
     ))]
     Assign(assign::TicketsAssignArgs),
     /// Unassign tickets
@@ -62,7 +62,7 @@ pub enum TicketsCommand {
     Unassign(TicketsNumbersArgs),
     /// Take unassigned tickets: assign them to yourself
     #[command(after_help = bulk_after_help!(
-        "Taking is assigning to yourself, guarded as `tickets assign` is: if you are not\nonline, have no room under your capacity, or are not in the ticket's team (a\nmanager may take another team's tickets), it is refused with the reason (exit 6)\nunless --force says you mean it (triage and the inbox ask instead). A ticket\nsomeone else holds is refused (exit 6); one already yours is nothing to do.\n\nExamples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043\n  deskctl tickets take 10042 --force"
+        "Taking is assigning to yourself, guarded as `tickets assign` is: if you are not\nonline, have no room under your capacity, or (a manager) are not in the\nticket's team, it is refused with the reason (exit 6) unless --force says you\nmean it (triage and the inbox ask instead). An operator takes only the tickets\nof their own teams: another team's is refused even with --force (exit 4). A\nticket someone else holds is refused (exit 6); one already yours is nothing to\ndo.\n\nExamples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043\n  deskctl tickets take 10042 --force"
     ))]
     Take(take::TicketsTakeArgs),
     /// Set a ticket's priority
@@ -83,7 +83,7 @@ pub enum TicketsCommand {
     Takeover(TicketsNumbersArgs),
     /// Resolve tickets
     #[command(after_help = bulk_after_help!(
-        "Examples:\n  deskctl tickets resolve 10042\n  deskctl tickets list --status pending -o name \\\n      | xargs deskctl tickets resolve --yes"
+        "Examples:\n  deskctl tickets resolve 10042\n  deskctl tickets list --status pending -o name \\\n      | xargs -r deskctl tickets resolve --yes"
     ))]
     Resolve(TicketsNumbersArgs),
     /// Reopen resolved tickets

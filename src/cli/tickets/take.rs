@@ -11,8 +11,8 @@ pub struct TicketsTakeArgs {
     #[command(flatten)]
     pub tickets: TicketsNumbersArgs,
     /// Take them even when you are not online, have no room under your
-    /// capacity, or are not in the ticket's team (a manager may take another
-    /// team's tickets)
+    /// capacity, or are not in the ticket's team (only a manager may take
+    /// another team's tickets)
     #[arg(long)]
     pub force: bool,
 }

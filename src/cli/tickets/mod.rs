@@ -256,9 +256,16 @@ pub(crate) async fn each_ticket(
 /// What an action did to one ticket.
 pub(crate) enum Done {
     /// Changed: the ticket as the service answered it.
-    Changed(Ticket),
+    Changed(Box<Ticket>),
     /// Nothing to do, and why: e.g. `ticket 10001 is already resolved`.
     Already(String),
+}
+
+impl Done {
+    /// The ticket as a change answered it.
+    pub(crate) fn changed(ticket: Ticket) -> Done {
+        Done::Changed(Box::new(ticket))
+    }
 }
 
 /// [`each_ticket`] for the verbs that take several tickets, whose actions may
@@ -310,7 +317,7 @@ async fn act_on_each(
                         .ui
                         .success(&format!("{done} ticket {}", ticket.number))
                 });
-                changed.push(ticket);
+                changed.push(*ticket);
             }
             Ok(Done::Already(why)) => {
                 progress.suspend(|| session.ui.info(&format!("{why}: nothing to do")));

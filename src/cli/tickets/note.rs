@@ -24,7 +24,7 @@ pub async fn cmd_tickets_note(session: &Session, args: TicketsNoteArgs) -> CliRe
         &client,
         args.number,
         "Added a note to",
-        async |client, number| client.note_ticket(number, &text).await.map(Done::Changed),
+        async |client, number| client.note_ticket(number, &text).await.map(Done::changed),
     )
     .await
 }

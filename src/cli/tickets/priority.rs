@@ -38,7 +38,7 @@ pub async fn cmd_tickets_priority(session: &Session, args: TicketsPriorityArgs) 
             client
                 .set_ticket_priority(number, args.priority)
                 .await
-                .map(Done::Changed)
+                .map(Done::changed)
         },
     )
     .await

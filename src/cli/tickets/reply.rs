@@ -51,7 +51,7 @@ pub async fn cmd_tickets_reply(session: &Session, args: TicketsReplyArgs) -> Cli
         &client,
         args.number,
         &done,
-        async |client, number| client.reply_ticket(number, &reply).await.map(Done::Changed),
+        async |client, number| client.reply_ticket(number, &reply).await.map(Done::changed),
     )
     .await
 }

@@ -20,7 +20,7 @@ pub async fn cmd_tickets_resolve(session: &Session, args: TicketsNumbersArgs) ->
                     "ticket {number} is already resolved"
                 )));
             }
-            client.resolve_ticket(number).await.map(Done::Changed)
+            client.resolve_ticket(number).await.map(Done::changed)
         },
     )
     .await

@@ -668,6 +668,69 @@ fn an_action_already_done_is_a_no_op_that_says_so() {
     );
 }
 
+/// `-o json|jsonl|yaml|name` on a ticket write prints the ticket as the
+/// service answered it, as every other write prints its object: one object
+/// for a note, a reply or a priority, and for the verbs that take several tickets every
+/// ticket not failed on, a JSON array even for one. For people nothing
+/// changes: the status lines on stderr, stdout empty.
+#[test]
+fn ticket_writes_print_the_tickets_they_changed_for_a_script() {
+    let desk = desk_with_tickets(desk!());
+
+    let noted = parse(&desk.run(&["tickets", "note", "10001", "-m", "seen", "-o", "json"]));
+    assert_eq!(noted["number"], 10001, "{noted}");
+    assert_eq!(noted["status"], "open", "{noted}");
+
+    let raised = parse(&desk.run(&["tickets", "priority", "10001", "urgent", "-o", "json"]));
+    assert_eq!(raised["priority"], "urgent", "{raised}");
+    // The verbs that take several tickets print an array, even of one.
+    let taken_over = parse(&desk.run(&["tickets", "takeover", "10001", "-o", "json"]));
+    assert_eq!(taken_over.as_array().unwrap().len(), 1, "{taken_over}");
+    assert_eq!(taken_over[0]["ai_paused"], true, "{taken_over}");
+
+    let resolved = desk.run(&[
+        "tickets", "resolve", "10001", "10004", "--yes", "-o", "jsonl",
+    ]);
+    let resolved: Vec<Value> = resolved.lines().map(parse).collect();
+    assert_eq!(resolved.len(), 2, "{resolved:?}");
+    for (ticket, number) in resolved.iter().zip([10001, 10004]) {
+        assert_eq!(ticket["number"], number);
+        assert_eq!(ticket["status"], "resolved");
+    }
+
+    // Already so is printed as it is, with nothing changed.
+    desk.cmd()
+        .args(["tickets", "resolve", "10001", "-o", "name"])
+        .assert()
+        .code(0)
+        .stdout("10001\n")
+        .stderr(contains("ticket 10001 is already resolved: nothing to do"));
+
+    let assigned = desk.run(&["tickets", "assign", "10002", "--to", "alice", "-o", "yaml"]);
+    assert!(assigned.starts_with("- "), "a YAML list: {assigned}");
+    assert!(assigned.contains("number: 10002"), "{assigned}");
+
+    // A ticket that fails is left out, and the exit code is the failure's.
+    let output = desk
+        .cmd()
+        .args(["tickets", "reopen", "10004", "99999", "--yes", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5), "{output:?}");
+    let reopened = parse(std::str::from_utf8(&output.stdout).unwrap());
+    assert_eq!(reopened.as_array().unwrap().len(), 1, "{reopened}");
+    assert_eq!(reopened[0]["number"], 10004);
+    assert_eq!(reopened[0]["status"], "open");
+
+    // For people, piped: the status line alone.
+    desk.cmd()
+        .args(["tickets", "note", "10002", "-m", "again"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr(contains("Added a note to ticket 10002"));
+}
+
 #[test]
 fn bad_actions_are_refused_with_the_documented_exit_codes() {
     let desk = desk_with_tickets(desk!());

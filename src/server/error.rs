@@ -254,6 +254,16 @@ impl From<StoreError> for ApiError {
                 "desk_file_replaced",
                 detail.clone(),
             ),
+            // The desk's permissions are at fault, which waiting does not
+            // mend: the detail names the path and what to change.
+            StoreError::ReadOnly(ref detail) => {
+                tracing::error!(%detail, "cannot write the desk");
+                Self::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "desk_read_only",
+                    detail.clone(),
+                )
+            }
             // The service's own configuration is at fault, and the message
             // names only a key id and what to set: the admin needs it.
             StoreError::Sealing(ref detail) => {
@@ -360,6 +370,23 @@ mod tests {
             assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
             assert_eq!(response.headers()[header::RETRY_AFTER], "1");
         }
+    }
+
+    #[test]
+    fn a_read_only_desk_is_a_500_naming_it_that_is_not_tried_again() {
+        let path = std::path::Path::new("/srv/desk/desk.sqlite");
+        let api = ApiError::from(StoreError::read_only(Some(path)));
+        let problem = api.to_problem();
+        assert_eq!(problem.code, "desk_read_only");
+        assert!(
+            problem
+                .detail
+                .unwrap()
+                .starts_with("the desk at /srv/desk/desk.sqlite is read-only to this user")
+        );
+        let response = api.into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(response.headers().get(header::RETRY_AFTER).is_none());
     }
 
     #[test]

@@ -103,9 +103,10 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     (
         500,
         "InternalError",
-        "The service failed: a database fault (its log says which), or `secret_key_unavailable` \
-         when the route seals, opens or signs with the service's secret key and none is \
-         configured.",
+        "The service failed: a database fault (its log says which), `desk_read_only` when \
+         the user running it may not write its SQLite desk file or the directory holding it, \
+         or `secret_key_unavailable` when the route seals, opens or signs with the service's \
+         secret key and none is configured.",
         "internal_error",
     ),
     (

@@ -310,7 +310,9 @@ impl Ui {
         }
     }
 
-    fn format_is_for_people(&self) -> bool {
+    /// Whether the format is a table or detail view for people (not JSON,
+    /// YAML or names for a program).
+    pub(crate) fn format_is_for_people(&self) -> bool {
         matches!(self.format, OutputFormat::Table | OutputFormat::Wide)
     }
 

@@ -110,7 +110,7 @@ pub async fn cmd_tickets_assign(session: &Session, args: TicketsAssignArgs) -> C
             client
                 .assign_ticket(number, &request)
                 .await
-                .map(|t| Done::Changed(t.number))
+                .map(Done::changed)
         },
     )
     .await;

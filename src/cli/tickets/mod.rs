@@ -23,7 +23,7 @@ use super::Session;
 use crate::api::{Ticket, TicketDetail};
 use crate::client::{Client, ClientResult};
 use crate::error::{CliError, CliResult, ExitKind};
-use crate::ui::{Detail, Tabular, Ui};
+use crate::ui::{Detail, OutputFormat, Tabular, Ui};
 
 /// The after-help of a verb that changes several tickets at once: when it
 /// asks first (from [`crate::ui::BULK_TYPED_FROM`] tickets), then `examples`.
@@ -232,33 +232,47 @@ fn edit(what: &str) -> CliResult<String> {
     })
 }
 
-/// Runs `action` on each ticket with a progress bar for long batches, reports
-/// each failure, and fails with a summary when any did.
+/// Runs `action` on the one ticket a verb takes (a note, a reply, a
+/// priority), reports a failure, and prints the ticket as the service
+/// answered it with `-o json|jsonl|yaml|name` (one object, as `tickets show`
+/// prints one).
 pub(crate) async fn each_ticket(
     session: &Session,
     client: &Client,
-    numbers: &[u64],
+    number: u64,
     done: &str,
-    action: impl AsyncFn(&Client, u64) -> ClientResult<Ticket>,
+    action: impl AsyncFn(&Client, u64) -> ClientResult<Done>,
 ) -> CliResult {
-    each_ticket_or_skip(session, client, numbers, done, async |client, number| {
-        action(client, number)
-            .await
-            .map(|ticket| Done::Changed(ticket.number))
-    })
-    .await
+    let (changed, outcome) = act_on_each(session, client, &[number], done, action).await;
+    match (session.ui.format, changed.as_slice()) {
+        (OutputFormat::Json | OutputFormat::Yaml, [ticket]) => {
+            session.ui.print_value_only(ticket)?
+        }
+        _ => print_changed(&session.ui, &changed)?,
+    }
+    outcome
 }
 
 /// What an action did to one ticket.
 pub(crate) enum Done {
-    /// Changed: the ticket's number.
-    Changed(u64),
+    /// Changed: the ticket as the service answered it.
+    Changed(Box<Ticket>),
     /// Nothing to do, and why: e.g. `ticket 10001 is already resolved`.
     Already(String),
 }
 
-/// [`each_ticket`] for actions that may find nothing to do: that is said, and
-/// is no failure.
+impl Done {
+    /// The ticket as a change answered it.
+    pub(crate) fn changed(ticket: Ticket) -> Done {
+        Done::Changed(Box::new(ticket))
+    }
+}
+
+/// [`each_ticket`] for the verbs that take several tickets, whose actions may
+/// find nothing to do: that is said, and is no failure. With `-o
+/// json|jsonl|yaml|name` it prints every ticket it did not fail on, as it is
+/// now, in the order given: a JSON array even for one, so a script reads
+/// one shape however many numbers it passed.
 pub(crate) async fn each_ticket_or_skip(
     session: &Session,
     client: &Client,
@@ -266,22 +280,60 @@ pub(crate) async fn each_ticket_or_skip(
     done: &str,
     action: impl AsyncFn(&Client, u64) -> ClientResult<Done>,
 ) -> CliResult {
+    let (changed, outcome) = act_on_each(session, client, numbers, done, action).await;
+    print_changed(&session.ui, &changed)?;
+    outcome
+}
+
+/// The tickets changed (or found already so), for a machine format; people
+/// read the status lines on stderr.
+fn print_changed(ui: &Ui, tickets: &[Ticket]) -> CliResult {
+    if ui.format_is_for_people() {
+        return Ok(());
+    }
+    ui.print_list(tickets, "tickets")
+}
+
+/// Runs `action` on each ticket with a progress bar for long batches, reports
+/// each failure, and fails with a summary when any did. Returns, beside that
+/// outcome, the tickets it did not fail on when a machine format will print
+/// them (a ticket with nothing to do is read as it is).
+async fn act_on_each(
+    session: &Session,
+    client: &Client,
+    numbers: &[u64],
+    done: &str,
+    action: impl AsyncFn(&Client, u64) -> ClientResult<Done>,
+) -> (Vec<Ticket>, CliResult) {
+    let printed = !session.ui.format_is_for_people();
     let progress = session.ui.progress(numbers.len() as u64);
+    let mut changed: Vec<Ticket> = Vec::new();
     let mut failures: Vec<(u64, CliError)> = Vec::new();
     for &number in numbers {
         match action(client, number).await {
-            Ok(Done::Changed(changed)) => {
-                progress.suspend(|| session.ui.success(&format!("{done} ticket {changed}")))
+            Ok(Done::Changed(ticket)) => {
+                progress.suspend(|| {
+                    session
+                        .ui
+                        .success(&format!("{done} ticket {}", ticket.number))
+                });
+                changed.push(*ticket);
             }
             Ok(Done::Already(why)) => {
-                progress.suspend(|| session.ui.info(&format!("{why}: nothing to do")))
+                progress.suspend(|| session.ui.info(&format!("{why}: nothing to do")));
+                if printed {
+                    match client.get_ticket(number).await {
+                        Ok(detail) => changed.push(detail.ticket),
+                        Err(error) => failures.push((number, error.into())),
+                    }
+                }
             }
             Err(error) => failures.push((number, error.into())),
         }
         progress.inc(1);
     }
     progress.finish_and_clear();
-    match failures.len() {
+    let outcome = match failures.len() {
         0 => Ok(()),
         1 if numbers.len() == 1 => Err(failures.remove(0).1),
         count => {
@@ -302,7 +354,8 @@ pub(crate) async fn each_ticket_or_skip(
                 format!("{count} of {} tickets failed", numbers.len()),
             ))
         }
-    }
+    };
+    (changed, outcome)
 }
 
 fn or_dash(value: &Option<String>) -> String {

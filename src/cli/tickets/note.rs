@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::{BodyArgs, each_ticket};
+use super::{BodyArgs, Done, each_ticket};
 use crate::cli::Session;
 use crate::error::CliResult;
 
@@ -22,9 +22,9 @@ pub async fn cmd_tickets_note(session: &Session, args: TicketsNoteArgs) -> CliRe
     each_ticket(
         session,
         &client,
-        &[args.number],
+        args.number,
         "Added a note to",
-        async |client, number| client.note_ticket(number, &text).await,
+        async |client, number| client.note_ticket(number, &text).await.map(Done::changed),
     )
     .await
 }

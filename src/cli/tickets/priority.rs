@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::{Done, each_ticket_or_skip};
+use super::{Done, each_ticket};
 use crate::api::{Priority, TicketStatus};
 use crate::cli::{Session, wire_enum_parser};
 use crate::error::CliResult;
@@ -22,10 +22,10 @@ pub async fn cmd_tickets_priority(session: &Session, args: TicketsPriorityArgs) 
         .await?;
     let done = format!("Set priority {} on", args.priority);
     // The priority it has already is no conflict: said, and the command succeeds.
-    each_ticket_or_skip(
+    each_ticket(
         session,
         &client,
-        &[args.number],
+        args.number,
         &done,
         async |client, number| {
             let ticket = client.get_ticket(number).await?.ticket;
@@ -38,7 +38,7 @@ pub async fn cmd_tickets_priority(session: &Session, args: TicketsPriorityArgs) 
             client
                 .set_ticket_priority(number, args.priority)
                 .await
-                .map(|t| Done::Changed(t.number))
+                .map(Done::changed)
         },
     )
     .await

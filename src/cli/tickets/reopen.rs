@@ -41,10 +41,7 @@ pub async fn cmd_tickets_reopen(session: &Session, args: TicketsNumbersArgs) -> 
                     ticket.status
                 )));
             }
-            client
-                .reopen_ticket(number)
-                .await
-                .map(|t| Done::Changed(t.number))
+            client.reopen_ticket(number).await.map(Done::changed)
         },
     )
     .await

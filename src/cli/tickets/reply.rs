@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::{BodyArgs, each_ticket};
+use super::{BodyArgs, Done, each_ticket};
 use crate::api::{Channel, ReplyRequest};
 use crate::cli::{Session, wire_enum_parser};
 use crate::domain::reply::{destination, reply_channel};
@@ -49,9 +49,9 @@ pub async fn cmd_tickets_reply(session: &Session, args: TicketsReplyArgs) -> Cli
     each_ticket(
         session,
         &client,
-        &[args.number],
+        args.number,
         &done,
-        async |client, number| client.reply_ticket(number, &reply).await,
+        async |client, number| client.reply_ticket(number, &reply).await.map(Done::changed),
     )
     .await
 }

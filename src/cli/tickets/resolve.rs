@@ -20,10 +20,7 @@ pub async fn cmd_tickets_resolve(session: &Session, args: TicketsNumbersArgs) ->
                     "ticket {number} is already resolved"
                 )));
             }
-            client
-                .resolve_ticket(number)
-                .await
-                .map(|t| Done::Changed(t.number))
+            client.resolve_ticket(number).await.map(Done::changed)
         },
     )
     .await

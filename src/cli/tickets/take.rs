@@ -40,10 +40,7 @@ pub async fn cmd_tickets_take(session: &Session, args: TicketsTakeArgs) -> CliRe
             {
                 return Ok(Done::Already(format!("ticket {number} is already yours")));
             }
-            client
-                .take_ticket(number, &query)
-                .await
-                .map(|t| Done::Changed(t.number))
+            client.take_ticket(number, &query).await.map(Done::changed)
         },
     )
     .await

@@ -14,7 +14,7 @@ pub async fn cmd_tickets_takeover(session: &Session, args: TicketsNumbersArgs) -
         &args.numbers,
         "Took over",
         async |client, number| match client.takeover_ticket(number).await {
-            Ok(ticket) => Ok(Done::Changed(ticket.number)),
+            Ok(ticket) => Ok(Done::changed(ticket)),
             Err(error) if error.code() == Some("already_taken_over") => {
                 Ok(Done::Already(error.to_string()))
             }

@@ -14,7 +14,7 @@ pub async fn cmd_tickets_unassign(session: &Session, args: TicketsNumbersArgs) -
         &args.numbers,
         "Unassigned",
         async |client, number| match client.unassign_ticket(number).await {
-            Ok(ticket) => Ok(Done::Changed(ticket.number)),
+            Ok(ticket) => Ok(Done::changed(ticket)),
             Err(error) if error.code() == Some("ticket_unassigned") => {
                 Ok(Done::Already(error.to_string()))
             }

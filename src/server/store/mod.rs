@@ -84,6 +84,11 @@ pub enum StoreError {
     /// writes fail until space is freed there ([`StoreError::disk_full`]).
     #[error("{0}")]
     DiskFull(String),
+    /// The SQLite desk can be read but not written: its file, or the
+    /// directory holding it, is read-only to this user
+    /// ([`StoreError::read_only`]). No retry mends it.
+    #[error("{0}")]
+    ReadOnly(String),
     /// The SQLite desk file was removed or replaced while it was open:
     /// writes to it would be lost, so none is made.
     #[error("{0}")]
@@ -126,6 +131,20 @@ impl StoreError {
         StoreError::DiskFull(format!(
             "the disk holding {desk} is full: nothing was written; free space there, then \
              try again"
+        ))
+    }
+
+    /// SQLite's "attempt to write a readonly database", said of the desk at
+    /// `path` once it is known (the store's write paths name it).
+    pub(crate) fn read_only(path: Option<&std::path::Path>) -> StoreError {
+        let desk = match path {
+            Some(path) => format!("the desk at {}", path.display()),
+            None => "the desk".to_string(),
+        };
+        StoreError::ReadOnly(format!(
+            "{desk} is read-only to this user: nothing was written; give the user write \
+             access to the desk file, its `-wal` and `-shm` files and their directory, then \
+             try again (restart `deskctl serve` on it)"
         ))
     }
 
@@ -456,6 +475,20 @@ pub(crate) const DATABASE_UNREACHABLE: &str = "the database cannot be reached";
 /// sqlx gives it: PostgreSQL's codes are five characters, never this.
 const SQLITE_FULL: &str = "13";
 
+/// SQLite's primary result code for "attempt to write a readonly database"
+/// (`SQLITE_READONLY`); sqlx gives the extended code, whose low byte it is.
+const SQLITE_READONLY: i32 = 8;
+
+/// Whether `code`, a result code as sqlx gives it, is SQLite's
+/// `SQLITE_READONLY` or one of its extended codes. PostgreSQL's codes are
+/// five characters, never a SQLite code.
+fn is_sqlite_read_only(code: &str) -> bool {
+    code.len() < 5
+        && code
+            .parse::<i32>()
+            .is_ok_and(|code| code & 0xff == SQLITE_READONLY)
+}
+
 /// PostgreSQL's `disk_full`: the server could not extend a file.
 const POSTGRES_DISK_FULL: &str = "53100";
 
@@ -467,6 +500,9 @@ impl From<sqlx::Error> for StoreError {
             }
             sqlx::Error::Database(db) if db.code().as_deref() == Some(SQLITE_FULL) => {
                 StoreError::disk_full(None)
+            }
+            sqlx::Error::Database(db) if db.code().as_deref().is_some_and(is_sqlite_read_only) => {
+                StoreError::read_only(None)
             }
             sqlx::Error::Database(db) if db.code().as_deref() == Some(POSTGRES_DISK_FULL) => {
                 StoreError::DiskFull(format!(

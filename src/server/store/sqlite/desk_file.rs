@@ -122,6 +122,11 @@ impl DeskFile {
                 StoreError::disk_full(Some(&self.path))
             }
             StoreError::DeskReplaced(_) => error,
+            // A desk moved away is read-only to SQLite too: that says more.
+            StoreError::ReadOnly(_) => match self.check_in_place() {
+                Err(replaced) => replaced,
+                Ok(()) => StoreError::read_only(Some(&self.path)),
+            },
             error => match self.check_in_place() {
                 Err(replaced) => replaced,
                 Ok(()) => error,

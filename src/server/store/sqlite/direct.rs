@@ -52,6 +52,7 @@ impl From<rusqlite::Error> for StoreError {
                 StoreError::Unavailable("the desk database is busy; try again".into())
             }
             Some(rusqlite::ErrorCode::DiskFull) => StoreError::disk_full(None),
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::read_only(None),
             _ => StoreError::Database(error.to_string()),
         }
     }

@@ -1807,6 +1807,44 @@ mod tests {
         assert!(matches!(error, StoreError::DiskFull(_)), "{error:?}");
     }
 
+    /// A desk this user may read but not write (made read-only here with
+    /// `query_only`, since a test run as root writes any file): a write is
+    /// refused naming the desk's path, through sqlx as well as directly,
+    /// not as an internal fault that a command's user has no log to read.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_read_only_desk_refuses_a_write_naming_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap()
+            .close()
+            .await;
+        let store = SqliteStore::open_for_command(&path, Open::Existing)
+            .await
+            .unwrap();
+        sqlx::query("PRAGMA query_only = 1")
+            .execute(store.pool())
+            .await
+            .unwrap();
+
+        let error = store.write_on_pool(add_team("small")).await.unwrap_err();
+        assert!(matches!(error, StoreError::ReadOnly(_)), "{error:?}");
+        assert!(
+            error.to_string().starts_with(&format!(
+                "the desk at {} is read-only to this user",
+                path.display()
+            )),
+            "{error}"
+        );
+
+        // Through sqlx: its transaction cannot even begin.
+        match store.write().await {
+            Err(error) => assert!(matches!(error, StoreError::ReadOnly(_)), "{error:?}"),
+            Ok(_) => panic!("a write transaction began on a read-only desk"),
+        }
+    }
+
     /// The same on a service's writer, whose writes are grouped: the batch
     /// is refused naming the path, and the writer takes the next once there
     /// is room again.

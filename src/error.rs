@@ -271,6 +271,18 @@ impl From<ClientError> for CliError {
                         "offer it there with `deskctl actions set AGENT --channel CHANNEL` (each \
                          channel it is offered on), or send the handoff on one it is offered on",
                     ),
+                    // The service says what goes ahead anyway in words every
+                    // client shares; the command's flag is the CLI's to name.
+                    code if crate::domain::assignment::OVERRIDABLE.contains(&code) => {
+                        cli.with_hint("pass --force to go ahead anyway")
+                    }
+                    "team_has_tickets" => cli.with_hint(
+                        "name it with `deskctl teams remove KEY --move-to TEAM`",
+                    ),
+                    "integration_test_failed" => cli.with_hint(
+                        "test it again with `deskctl integrations test KIND`, or pass --force to \
+                         point the action at it anyway",
+                    ),
                     _ => cli,
                 }
             }

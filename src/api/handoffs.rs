@@ -184,6 +184,7 @@ enum PrioritySource {
 #[allow(dead_code)]
 struct DecidedTeam {
     /// The team's key; null when there is no team (`source` `no-team`).
+    #[schema(required = true)]
     value: Option<String>,
     #[schema(inline)]
     source: TeamSource,

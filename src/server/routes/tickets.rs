@@ -169,18 +169,23 @@ async fn act(
 ) -> ApiResult<Ticket> {
     let actor = actor(&state.store, principal).await?;
     let ticket = state.store.get_ticket(number).await?.ticket;
-    Ok(
-        act_once(state, principal, actor, Seen::Read(ticket), action, None)
-            .await?
-            .into_inner(),
+    Ok(act_once(
+        state,
+        principal,
+        actor,
+        Seen::Read(Box::new(ticket)),
+        action,
+        None,
     )
+    .await?
+    .into_inner())
 }
 
 /// What a write knows of its ticket before it takes the ticket's lock.
 enum Seen {
     /// The ticket as read just now, for what is answered before the lock:
     /// whether the caller may see it, and whether the write changes nothing.
-    Read(Ticket),
+    Read(Box<Ticket>),
     /// The number of a ticket the caller was found to reach before the
     /// request's body was read ([`Writable`], [`Appendable`]), for a write
     /// that is never answered before the lock (a note, a reply, an append):
@@ -216,7 +221,7 @@ async fn act_once(
                 (_, Err(refusal)) => return Err(refusal.into()),
                 (_, Ok(())) => {
                     if tickets::changes_nothing(&actor, &ticket, &action)? {
-                        return Ok(Recorded::Created(ticket));
+                        return Ok(Recorded::Created(*ticket));
                     }
                 }
             }

@@ -261,13 +261,27 @@ impl From<ClientError> for CliError {
                     // What a handoff to the agent needs first is the admin's
                     // to do: say with which command.
                     crate::domain::handoff::HANDOVER_DISABLED => cli.with_hint(
-                        "enable it with `deskctl actions enable AGENT`, or send the handoff to                          another agent (`deskctl actions list` shows each agent's)",
+                        "enable it with `deskctl actions enable AGENT`, or send the handoff to \
+                         another agent (`deskctl actions list` shows each agent's)",
                     ),
                     crate::domain::handoff::HANDOVER_NOT_CONFIGURED => cli.with_hint(
                         "give the agent one with `deskctl actions set AGENT --channel CHANNEL`",
                     ),
                     crate::domain::handoff::CHANNEL_NOT_ALLOWED => cli.with_hint(
-                        "offer it there with `deskctl actions set AGENT --channel CHANNEL` (each                          channel it is offered on), or send the handoff on one it is offered on",
+                        "offer it there with `deskctl actions set AGENT --channel CHANNEL` (each \
+                         channel it is offered on), or send the handoff on one it is offered on",
+                    ),
+                    // The service says what goes ahead anyway in words every
+                    // client shares; the command's flag is the CLI's to name.
+                    code if crate::domain::assignment::OVERRIDABLE.contains(&code) => {
+                        cli.with_hint("pass --force to go ahead anyway")
+                    }
+                    "team_has_tickets" => cli.with_hint(
+                        "name it with `deskctl teams remove KEY --move-to TEAM`",
+                    ),
+                    "integration_test_failed" => cli.with_hint(
+                        "test it again with `deskctl integrations test KIND`, or pass --force to \
+                         point the action at it anyway",
                     ),
                     _ => cli,
                 }

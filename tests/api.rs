@@ -3658,6 +3658,145 @@ fn path_template(path: &str) -> &'static str {
     }
 }
 
+/// A validator of the OpenAPI document's component schema `name`, its
+/// references resolved in the document.
+fn document_schema(name: &str) -> jsonschema::Validator {
+    let document = deskctl::server::openapi();
+    let schema = json!({
+        "$ref": format!("#/components/schemas/{name}"),
+        "components": document["components"],
+    });
+    jsonschema::draft202012::options()
+        .build(&schema)
+        .unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+/// A handoff's decided priority and team are in the document as the service
+/// writes them, flat: every source each can come from, with a rule's id,
+/// position and name, validates, and nothing else does.
+#[tokio::test]
+async fn every_decided_priority_and_team_a_preview_explains_is_in_the_document() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let decision = document_schema("HandoffDecision");
+    let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}]});
+    let mut seen = Vec::new();
+    let preview = |seen: &mut Vec<(Value, Value)>, explained: Value| {
+        let explained = &explained;
+        let errors: Vec<String> = decision
+            .iter_errors(explained)
+            .map(|error| format!("{} at {}", error, error.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}\n{explained:#}");
+        seen.push((explained["priority"].clone(), explained["team"].clone()));
+    };
+    for (method, path, body) in [
+        ("POST", "/v1/agents", json!({"key": "shop", "name": "Shop"})),
+        (
+            "PUT",
+            "/v1/agents/shop/handover",
+            json!({"channels": ["web"], "enabled": true}),
+        ),
+    ] {
+        let reply = desk.call(Some(&alice), method, path, Some(body)).await;
+        assert!(reply.status.is_success(), "{path}: {:#}", reply.json);
+    }
+    let steps = [
+        // No rule, no default priority, no team.
+        None,
+        Some((
+            "PUT",
+            "/v1/agents/shop/handover",
+            json!({"channels": ["web"], "enabled": true, "default-priority": "high"}),
+        )),
+        Some((
+            "POST",
+            "/v1/teams",
+            json!({"key": "support", "name": "Support"}),
+        )),
+        Some((
+            "POST",
+            "/v1/rules/priority",
+            json!({"name": "Web", "conditions": [{"field": "channel", "op": "equals",
+                "value": "web"}], "priority": "urgent"}),
+        )),
+        Some((
+            "POST",
+            "/v1/rules/assignment",
+            json!({"conditions": [{"field": "channel", "op": "equals", "value": "web"}],
+                "team": "support"}),
+        )),
+    ];
+    for step in steps {
+        if let Some((method, path, body)) = step {
+            let reply = desk.call(Some(&alice), method, path, Some(body)).await;
+            assert!(reply.status.is_success(), "{path}: {:#}", reply.json);
+        }
+        let made = desk
+            .call(
+                Some(&alice),
+                "POST",
+                "/v1/handoffs/preview",
+                Some(handoff.clone()),
+            )
+            .await
+            .ok(StatusCode::OK);
+        preview(&mut seen, made);
+    }
+    let sources = |which: usize| -> Vec<String> {
+        seen.iter()
+            .map(|decided| {
+                let decided = if which == 0 { &decided.0 } else { &decided.1 };
+                decided["source"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        sources(0),
+        [
+            "fallback",
+            "action-default",
+            "action-default",
+            "rule",
+            "rule"
+        ]
+    );
+    assert_eq!(
+        sources(1),
+        ["no-team", "no-team", "default-team", "default-team", "rule"]
+    );
+    let (priority, team) = seen.last().unwrap();
+    assert_eq!(priority["value"], "urgent");
+    assert_eq!(priority["name"], "Web");
+    assert_eq!(priority["position"], 1);
+    assert!(priority["id"].is_string(), "{priority}");
+    assert_eq!(team["value"], "support");
+    assert_eq!(team.get("name"), None, "{team}");
+    assert_eq!(seen[0].1["value"], Value::Null);
+
+    // The document is exact: what the service never sends does not validate.
+    let priority = document_schema("DecidedPriority");
+    let team = document_schema("DecidedTeam");
+    for wrong in [
+        json!({"value": "high"}),
+        json!({"value": "high", "source": "default-team"}),
+        json!({"value": "soon", "source": "fallback"}),
+        json!({"value": "high", "source": "rule", "id": null, "position": 1}),
+    ] {
+        assert!(!priority.is_valid(&wrong), "priority {wrong}");
+    }
+    for wrong in [
+        json!({"source": "no-team"}),
+        json!({"value": "support", "source": "fallback"}),
+        json!({"value": 3, "source": "rule", "id": "rule_1", "position": 1}),
+    ] {
+        assert!(!team.is_valid(&wrong), "team {wrong}");
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Concurrency
 // ---------------------------------------------------------------------------

@@ -289,7 +289,8 @@ fn a_handoff_the_agents_action_does_not_take_names_the_command_that_lets_it() {
         .code(1)
         .stderr(contains("is not offered on channel 'telegram'"))
         .stderr(contains(
-            "hint: offer it there with `deskctl actions set AGENT --channel CHANNEL`",
+            "hint: offer it there with `deskctl actions set AGENT --channel CHANNEL` (each \
+             channel it is offered on), or send the handoff on one it is offered on\n",
         ));
     desk.run(&["actions", "disable", "shop"]);
     for verb in ["preview", "send"] {
@@ -301,7 +302,8 @@ fn a_handoff_the_agents_action_does_not_take_names_the_command_that_lets_it() {
                 "the handover action 'Escalate_To_Human' of the AI agent 'shop' is disabled",
             ))
             .stderr(contains(
-                "hint: enable it with `deskctl actions enable AGENT`",
+                "hint: enable it with `deskctl actions enable AGENT`, or send the handoff to \
+                 another agent (`deskctl actions list` shows each agent's)\n",
             ));
     }
     desk.run(&["actions", "remove", "shop", "--yes"]);

@@ -2560,7 +2560,7 @@ fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_o
         .code(6)
         .stderr(contains(
             "carol is not in team support (the team of all 2 tickets): hand bob's tickets \
-             over anyway with --force",
+             over anyway by forcing it, or name someone else\nhint: pass --force to go ahead anyway",
         ));
     assert_eq!(
         desk.run(&["tickets", "list", "--assignee", "bob", "-o", "name"]),
@@ -2738,7 +2738,8 @@ fn a_ticket_kept_by_an_operator_at_capacity_is_not_refused_for_capacity() {
         .assert()
         .code(6)
         .stderr(contains(
-            "error: bob is not in team billing (the ticket's team): assign anyway with --force",
+            "error: bob is not in team billing (the ticket's team): assign anyway by forcing it, \
+             or pick someone else\nhint: pass --force to go ahead anyway\n",
         ));
     // A ticket new to him still finds no room.
     desk.cmd()
@@ -2784,13 +2785,15 @@ fn taking_is_guarded_as_assigning_to_oneself_and_forced_knowingly() {
         .assert()
         .code(6)
         .stderr(contains(
-            "mia has 1 of 1 open tickets: assign anyway with --force",
-        ));
+            "mia has 1 of 1 open tickets: assign anyway by forcing it",
+        ))
+        .stderr(contains("hint: pass --force to go ahead anyway"));
     mia_runs(&["tickets", "take", "10002"])
         .assert()
         .code(6)
         .stderr(contains(
-            "mia has 1 of 1 open tickets: take it anyway with --force",
+            "mia has 1 of 1 open tickets: take it anyway by forcing it\n\
+             hint: pass --force to go ahead anyway\n",
         ));
     assert_eq!(
         desk.run(&["tickets", "show", "10002", "-o", "json"]),
@@ -2954,7 +2957,7 @@ fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
         .assert()
         .code(6)
         .stderr(contains(
-            "bob has 1 of 1 open tickets: assign anyway with --force",
+            "bob has 1 of 1 open tickets: assign anyway by forcing it",
         ));
     // Not in the ticket's team (10003 is billing's).
     desk.cmd()
@@ -2962,7 +2965,7 @@ fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
         .assert()
         .code(6)
         .stderr(contains(
-            "alice is not in team billing (the ticket's team): assign anyway with --force",
+            "alice is not in team billing (the ticket's team): assign anyway by forcing it",
         ));
     // Every reason at once.
     desk.run(&["operators", "availability", "bob", "away"]);
@@ -3097,8 +3100,7 @@ fn a_team_removal_refused_over_http_names_its_reason_and_removes_nothing() {
     assert_eq!(problem["code"], "team_has_tickets");
     assert_eq!(
         problem["detail"],
-        "team support has 3 open or pending tickets: name the team they go to with \
-         --move-to TEAM"
+        "team support has 3 open or pending tickets: name the team they go to"
     );
     desk.run(&["teams", "show", "support"]);
     assert_eq!(
@@ -3136,8 +3138,8 @@ fn a_team_goes_only_with_its_tickets_moved_and_a_lead_moves_a_misrouted_one() {
         .assert()
         .code(6)
         .stderr(contains(
-            "team support has 2 open or pending tickets: name the team they go to with \
-             --move-to TEAM",
+            "team support has 2 open or pending tickets: name the team they go to\n\
+             hint: name it with `deskctl teams remove support --move-to TEAM`\n",
         ));
     desk.cmd()
         .args(["teams", "remove", "support", "--move-to", "ghost", "--yes"])

@@ -93,7 +93,7 @@ pub struct HandoffRequest {
 }
 
 /// Where a decided value came from, so a decision can be explained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "source", rename_all = "kebab-case")]
 pub enum DecisionSource {
     /// The first matching rule.
@@ -133,11 +133,84 @@ impl DecisionSource {
 
 /// A decided value and where it came from. Serializes flat:
 /// `{"value": "high", "source": "rule", "id": "rule_…", "position": 1}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+///
+/// The OpenAPI document describes it as [`DecidedPriority`] and
+/// [`DecidedTeam`] say, not by a derived schema: utoipa would describe the
+/// flattened source as an `allOf` of a `oneOf`, which generated clients
+/// cannot model (openapi-python-client then leaves out `Handoff`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decided<T> {
     pub value: T,
     #[serde(flatten)]
     pub source: DecisionSource,
+}
+
+/// A decided priority and where it came from, flat: a rule's `id`,
+/// `position` and `name` sit beside `source`.
+// The document's schema of `HandoffDecision.priority` (see `Decided`); never built.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+struct DecidedPriority {
+    value: Priority,
+    #[schema(inline)]
+    source: PrioritySource,
+    /// The rule's id; only with `source` `rule`.
+    #[schema(nullable = false)]
+    id: Option<String>,
+    /// The rule's position among the priority rules (1 first); only with
+    /// `source` `rule`.
+    #[schema(nullable = false)]
+    position: Option<u32>,
+    /// The rule's name; only with `source` `rule`, when the rule has one.
+    #[schema(nullable = false)]
+    name: Option<String>,
+}
+
+/// `rule`: the first matching priority rule; `action-default`: the handover
+/// action's default priority; `fallback`: no rule matched and the action has
+/// no default (`medium`).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum PrioritySource {
+    Rule,
+    ActionDefault,
+    Fallback,
+}
+
+/// A decided team and where it came from, flat: a rule's `id`, `position`
+/// and `name` sit beside `source`.
+// The document's schema of `HandoffDecision.team` (see `Decided`); never built.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+struct DecidedTeam {
+    /// The team's key; null when there is no team (`source` `no-team`).
+    #[schema(required = true)]
+    value: Option<String>,
+    #[schema(inline)]
+    source: TeamSource,
+    /// The rule's id; only with `source` `rule`.
+    #[schema(nullable = false)]
+    id: Option<String>,
+    /// The rule's position among the assignment rules (1 first); only with
+    /// `source` `rule`.
+    #[schema(nullable = false)]
+    position: Option<u32>,
+    /// The rule's name; only with `source` `rule`, when the rule has one.
+    #[schema(nullable = false)]
+    name: Option<String>,
+}
+
+/// `rule`: the first matching assignment rule; `default-team`: no rule
+/// matched, the workspace's default team; `no-team`: no rule matched and
+/// there is no default team.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum TeamSource {
+    Rule,
+    DefaultTeam,
+    NoTeam,
 }
 
 /// A ticket field the handoff sets.
@@ -194,9 +267,9 @@ pub struct HandoffDecision {
     pub channel: Channel,
     pub outcome: HandoffOutcome,
     pub subject: String,
-    #[schema(value_type = Object)]
+    #[schema(value_type = DecidedPriority)]
     pub priority: Decided<Priority>,
-    #[schema(value_type = Object)]
+    #[schema(value_type = DecidedTeam)]
     pub team: Decided<Option<String>>,
     pub assignee: AssigneeDecision,
     /// Ticket fields set from context keys, by key.

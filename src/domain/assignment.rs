@@ -94,8 +94,8 @@ pub const OUTSIDE_TEAM: &str = "operator_not_in_team";
 pub const OVERRIDABLE: [&str; 3] = [NOT_ONLINE, AT_CAPACITY, OUTSIDE_TEAM];
 
 /// The reason of a refusal that `force` overrides, from its problem `code`
-/// and `detail`, without the advice after it (which names the command's
-/// flag): what a prompt asks "assign anyway?" about. `None` for any other
+/// and `detail`, without the advice after it: what a prompt asks "assign
+/// anyway?" about. `None` for any other
 /// refusal.
 pub fn overridable_reason<'a>(code: Option<&str>, detail: &'a str) -> Option<&'a str> {
     let code = code?;
@@ -583,7 +583,7 @@ mod tests {
         assert_eq!(
             overridable_reason(
                 Some(AT_CAPACITY),
-                "bob has 5 of 5 open tickets: assign anyway with --force, or pick someone else"
+                "bob has 5 of 5 open tickets: assign anyway by forcing it, or pick someone else"
             ),
             Some("bob has 5 of 5 open tickets")
         );

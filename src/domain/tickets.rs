@@ -699,7 +699,7 @@ pub fn tickets_left_behind(
         return None;
     }
     Some(format!(
-        "team {key} has {}: name the team they go to with --move-to TEAM",
+        "team {key} has {}: name the team they go to",
         open_or_pending(open_tickets)
     ))
 }
@@ -873,7 +873,7 @@ pub fn decide(
                         let kept = u32::from(ticket.assignee.as_ref() == Some(&operator.handle));
                         assignment::check_by_hand(operator, open_tickets, &handed, kept).map_err(
                             |refused| {
-                                refused.refusal("assign anyway with --force, or pick someone else")
+                                refused.refusal("assign anyway by forcing it, or pick someone else")
                             },
                         )?;
                     }
@@ -974,7 +974,7 @@ pub fn decide(
                     &[(ticket.team.as_deref(), 1)],
                     0,
                 )
-                .map_err(|refused| refused.refusal("take it anyway with --force"))?;
+                .map_err(|refused| refused.refusal("take it anyway by forcing it"))?;
             }
             Ok(Decision::new(
                 TicketChange {
@@ -1571,7 +1571,7 @@ mod tests {
                 assert_eq!(
                     detail,
                     "bob has 2 of 2 open tickets and is not in team billing (the ticket's \
-                     team): assign anyway with --force, or pick someone else"
+                     team): assign anyway by forcing it, or pick someone else"
                 );
             }
             other => panic!("{other:?}"),
@@ -1632,8 +1632,8 @@ mod tests {
                 assert_eq!(code, assignment::OUTSIDE_TEAM);
                 assert_eq!(
                     detail,
-                    "bob is not in team billing (the ticket's team): assign anyway with \
-                     --force, or pick someone else"
+                    "bob is not in team billing (the ticket's team): assign anyway by \
+                     forcing it, or pick someone else"
                 );
             }
             other => panic!("{other:?}"),
@@ -1870,8 +1870,7 @@ mod tests {
             refused,
             Refusal::conflict(
                 "team_has_tickets",
-                "team tech has 3 open or pending tickets: name the team they go to with \
-                 --move-to TEAM"
+                "team tech has 3 open or pending tickets: name the team they go to"
             )
         );
         let mut last = teams(false);
@@ -1944,10 +1943,7 @@ mod tests {
         assert_eq!(tickets_left_behind("support", 3, Some("tech"), 2), None);
         assert_eq!(
             tickets_left_behind("support", 1, None, 1).as_deref(),
-            Some(
-                "team support has 1 open or pending ticket: name the team they go to with \
-                 --move-to TEAM"
-            )
+            Some("team support has 1 open or pending ticket: name the team they go to")
         );
         // The last team's have nowhere else to go.
         assert_eq!(tickets_left_behind("support", 3, None, 0), None);
@@ -2222,7 +2218,7 @@ mod tests {
             refused(&desk, &support, 1),
             (
                 assignment::AT_CAPACITY,
-                "mia has 1 of 1 open tickets: take it anyway with --force".into()
+                "mia has 1 of 1 open tickets: take it anyway by forcing it".into()
             )
         );
         assert_eq!(take(&desk, &support, 1, true), Ok(Some(Some("mia".into()))));
@@ -2238,7 +2234,7 @@ mod tests {
             refused(&desk, &support, 1),
             (
                 assignment::NOT_ONLINE,
-                "mia is offline and has 1 of 1 open tickets: take it anyway with --force".into()
+                "mia is offline and has 1 of 1 open tickets: take it anyway by forcing it".into()
             )
         );
         assert_eq!(take(&desk, &support, 1, true), Ok(Some(Some("mia".into()))));
@@ -2267,7 +2263,7 @@ mod tests {
         let full = decide(&bob, &support, assign("bob", None, 1, false), &desk, at).unwrap_err();
         assert_eq!(
             full.to_string(),
-            "bob has 1 of 1 open tickets: take it anyway with --force"
+            "bob has 1 of 1 open tickets: take it anyway by forcing it"
         );
         assert!(decide(&bob, &support, assign("bob", None, 1, true), &desk, at).is_ok());
         // Nor does it take a ticket someone holds, as a take does not.

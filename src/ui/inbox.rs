@@ -2941,7 +2941,7 @@ mod tests {
         Refusal {
             code: Some("operator_unavailable".into()),
             why: format!(
-                "{handle} is {availability}: assign anyway with --force, or pick someone online"
+                "{handle} is {availability}: assign anyway by forcing it, or pick someone else"
             ),
             reached: Reached::Refused,
         }
@@ -2958,7 +2958,7 @@ mod tests {
         );
         let full = Refusal {
             code: Some("operator_at_capacity".into()),
-            why: "mia has 1 of 1 open tickets: take it anyway with --force".into(),
+            why: "mia has 1 of 1 open tickets: take it anyway by forcing it".into(),
             reached: Reached::Refused,
         };
         inbox.finished(10003, &take, Err(full.clone()));

@@ -50,7 +50,10 @@ pub async fn cmd_teams_remove(session: &Session, args: TeamsRemoveArgs) -> CliRe
         .open_or_pending();
     let others = client.list_teams().await?.len().saturating_sub(1);
     if let Some(why) = tickets_left_behind(&args.key, open, args.move_to.as_deref(), others) {
-        return Err(CliError::new(ExitKind::Conflict, why));
+        return Err(CliError::new(ExitKind::Conflict, why).with_hint(format!(
+            "name it with `deskctl teams remove {} --move-to TEAM`",
+            args.key
+        )));
     }
     session.confirm_change(&format!(
         "remove team {} ({})",

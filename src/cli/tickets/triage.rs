@@ -278,7 +278,7 @@ async fn triage_one(
             };
             let handle = &online[pick].0.handle;
             // The guard of assignment by hand (no room, not in the team) is
-            // asked about, as the inbox asks: the service's advice names a flag.
+            // asked about, as the inbox asks, by the refusal's reason alone.
             // Only if nobody changed its assignee since the walk listed it.
             let mut request = AssignRequest {
                 to: Some(handle.clone()),

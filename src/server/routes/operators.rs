@@ -202,7 +202,7 @@ async fn remove(
             .collect();
         assignment::check_by_hand(to, open, &handed, 0).map_err(|refused| {
             refused.refusal(&format!(
-                "hand {handle}'s tickets over anyway with --force, or name someone else"
+                "hand {handle}'s tickets over anyway by forcing it, or name someone else"
             ))
         })?;
     }

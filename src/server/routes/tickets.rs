@@ -3,7 +3,7 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
 use axum::http::HeaderMap;
 
 use super::{page_limit, parse_instant};
@@ -61,56 +61,97 @@ pub(crate) async fn actor(store: &Store, principal: &Principal) -> ApiResult<Act
     })
 }
 
-/// The ticket a per-ticket write names, with its caller, once the caller may
-/// address a write to it: an extractor of the request's parts, so the check
-/// comes before the body is read and a caller who may not see the ticket is
-/// refused as they would be for any body (403, or 404 to a platform), never
-/// told what the body should hold. `WRITE` is what the route asks:
-/// [`WRITES`] (any operator's write, [`tickets::may_address`]), [`ASSIGNS`]
-/// (an assignment, which may be a take of a held ticket) or [`APPENDS`]
-/// (the platform's conversation, [`tickets::may_append`], which carries the
-/// ticket's origin on). The write itself checks again under the lock.
-pub(crate) struct Addressed<const WRITE: u8> {
+/// A ticket an operator's write names, with its caller, once the caller may
+/// address a write to it ([`tickets::may_address`]): an extractor of the
+/// request's parts, so the check comes before the body is read and a caller
+/// who may not see the ticket is refused as they would be for any body (403,
+/// or 404 to a platform), never told what the body should hold.
+///
+/// The ticket was read then, outside its lock, for this check alone: the
+/// write decides again under the lock, on the ticket as it is by then (see
+/// [`act_once`]).
+pub(crate) struct Writable {
     principal: Principal,
+    actor: Actor,
     number: u64,
-    /// Where the ticket came from, read for [`APPENDS`] only.
-    origin: Option<tickets::Origin>,
 }
 
-const WRITES: u8 = 0;
-const ASSIGNS: u8 = 1;
-const APPENDS: u8 = 2;
+/// [`Writable`] for an assignment, which an operator may address to a ticket
+/// someone holds: assigning it to themselves is a take, and a take of a held
+/// ticket answers "409 taken", not that it is hidden.
+pub(crate) struct Assignable(Writable);
 
-impl<const WRITE: u8> axum::extract::FromRequestParts<AppState> for Addressed<WRITE> {
+/// A ticket the AI agent platform (or a manager) may add conversation to
+/// ([`tickets::may_append`]), with where it came from: the platform cannot
+/// read the ticket, only its origin.
+pub(crate) struct Appendable {
+    principal: Principal,
+    actor: Actor,
+    number: u64,
+    origin: tickets::Origin,
+}
+
+impl Writable {
+    /// Reads the ticket the path names for the operator the request comes from,
+    /// and checks that they may address a write (`assigning`: an assignment) to it.
+    async fn read(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+        assigning: bool,
+    ) -> ApiResult<Writable> {
+        let AtLeast(principal) = auth::AnyOperator::from_request_parts(parts, state).await?;
+        let ApiPath(number) = ApiPath::<u64>::from_request_parts(parts, state).await?;
+        let actor = actor(&state.store, &principal).await?;
+        let ticket = state.store.get_ticket(number).await?.ticket;
+        tickets::may_address(&actor, &ticket, assigning)?;
+        Ok(Writable {
+            principal,
+            actor,
+            number,
+        })
+    }
+}
+
+impl FromRequestParts<AppState> for Writable {
     type Rejection = ApiError;
 
     async fn from_request_parts(
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> ApiResult<Self> {
-        let principal = match WRITE {
-            APPENDS => Principal::from_request_parts(parts, state).await?,
-            _ => auth::AnyOperator::from_request_parts(parts, state).await?.0,
-        };
+        Writable::read(parts, state, false).await
+    }
+}
+
+impl FromRequestParts<AppState> for Assignable {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> ApiResult<Self> {
+        Ok(Assignable(Writable::read(parts, state, true).await?))
+    }
+}
+
+impl FromRequestParts<AppState> for Appendable {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> ApiResult<Self> {
+        let principal = Principal::from_request_parts(parts, state).await?;
         let ApiPath(number) = ApiPath::<u64>::from_request_parts(parts, state).await?;
         let actor = actor(&state.store, &principal).await?;
-        let origin = match WRITE {
-            APPENDS => {
-                if !matches!(principal, Principal::Ingest { .. }) {
-                    principal.require(Role::Manager)?;
-                }
-                let origin = state.store.ticket_origin(number).await?;
-                tickets::may_append(&actor, number, &origin)?;
-                Some(origin)
-            }
-            _ => {
-                let detail = state.store.get_ticket(number).await?;
-                tickets::may_address(&actor, &detail.ticket, WRITE == ASSIGNS)?;
-                None
-            }
-        };
-        Ok(Addressed {
+        if !matches!(principal, Principal::Ingest { .. }) {
+            principal.require(Role::Manager)?;
+        }
+        let origin = state.store.ticket_origin(number).await?;
+        tickets::may_append(&actor, number, &origin)?;
+        Ok(Appendable {
             principal,
+            actor,
             number,
             origin,
         })
@@ -126,38 +167,68 @@ async fn act(
     number: u64,
     action: Action,
 ) -> ApiResult<Ticket> {
-    Ok(act_once(state, principal, number, action, None)
-        .await?
-        .into_inner())
+    let actor = actor(&state.store, principal).await?;
+    let ticket = state.store.get_ticket(number).await?.ticket;
+    Ok(act_once(
+        state,
+        principal,
+        actor,
+        Seen::Read(Box::new(ticket)),
+        action,
+        None,
+    )
+    .await?
+    .into_inner())
+}
+
+/// What a write knows of its ticket before it takes the ticket's lock.
+enum Seen {
+    /// The ticket as read just now, for what is answered before the lock:
+    /// whether the caller may see it, and whether the write changes nothing.
+    Read(Box<Ticket>),
+    /// The number of a ticket the caller was found to reach before the
+    /// request's body was read ([`Writable`], [`Appendable`]), for a write
+    /// that is never answered before the lock (a note, a reply, an append):
+    /// reading the ticket again would only repeat that check, which the
+    /// write's decision makes again under the lock anyway. (The platform may
+    /// not read the tickets it appends to at all: the append carries where the
+    /// ticket came from.)
+    Addressed(u64),
 }
 
 /// [`act`], made once per idempotency key with `once`: a key seen before
 /// answers the ticket as it stands, and decides nothing.
+///
+/// What is decided here on `seen` only answers early: the write itself is
+/// decided again under the ticket's lock, on the ticket as it is by then
+/// (`tickets::decide` in the store's change), so a change made meanwhile is
+/// never written over.
 async fn act_once(
     state: &AppState,
     principal: &Principal,
-    number: u64,
+    actor: Actor,
+    seen: Seen,
     action: Action,
     once: Option<IdempotencyKey>,
 ) -> ApiResult<Recorded<Ticket>> {
-    let actor = actor(&state.store, principal).await?;
     let action = action.as_taken_by(&actor);
-    // The platform adds to conversations it cannot read, of tickets its own
-    // handoffs opened (the action carries where the ticket came from).
-    if !matches!(action, Action::Append { .. }) {
-        let detail = state.store.get_ticket(number).await?;
-        match (&action, tickets::may_see(&actor, &detail.ticket)) {
-            // Taking is decided under the lock: of two operators taking the
-            // same ticket, the loser hears it was taken, not that it is hidden.
-            (Action::Take { .. }, Err(_)) => {}
-            (_, Err(refusal)) => return Err(refusal.into()),
-            (_, Ok(())) => {
-                if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
-                    return Ok(Recorded::Created(detail.ticket));
+    let number = match seen {
+        Seen::Read(ticket) => {
+            match (&action, tickets::may_see(&actor, &ticket)) {
+                // Taking is decided under the lock: of two operators taking the
+                // same ticket, the loser hears it was taken, not that it is hidden.
+                (Action::Take { .. }, Err(_)) => {}
+                (_, Err(refusal)) => return Err(refusal.into()),
+                (_, Ok(())) => {
+                    if tickets::changes_nothing(&actor, &ticket, &action)? {
+                        return Ok(Recorded::Created(*ticket));
+                    }
                 }
             }
+            ticket.number
         }
-    }
+        Seen::Addressed(number) => number,
+    };
     // Who replies, for what is sent in their name; none for the local desk's owner.
     let sender = match principal.handle() {
         Some(handle) => state.store.workspace().await?.operator(handle).cloned(),
@@ -364,9 +435,9 @@ async fn show(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn assign(
     State(state): State<AppState>,
-    Addressed {
+    Assignable(Writable {
         principal, number, ..
-    }: Addressed<ASSIGNS>,
+    }): Assignable,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let assignment = Assignment::new(body.to, body.team)?;
@@ -380,6 +451,9 @@ async fn assign(
         expect: body.expect_assignee,
         ..assignment
     });
+    // Whether it changes nothing is answered before the lock: on the ticket
+    // read again now, as close to the write as can be, not on the one read
+    // before the body.
     Ok(Json(act(&state, &principal, number, action).await?))
 }
 
@@ -446,12 +520,14 @@ async fn take(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn set_priority(
     State(state): State<AppState>,
-    Addressed {
+    Writable {
         principal, number, ..
-    }: Addressed<WRITES>,
+    }: Writable,
     ApiJson(body): ApiJson<PriorityRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let action = Action::SetPriority(body.priority);
+    // Read again, as an assignment is: whether it changes nothing is answered
+    // before the lock.
     Ok(Json(act(&state, &principal, number, action).await?))
 }
 
@@ -488,15 +564,18 @@ fn once_per_key(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn note(
     State(state): State<AppState>,
-    Addressed {
-        principal, number, ..
-    }: Addressed<WRITES>,
+    Writable {
+        principal,
+        actor,
+        number,
+    }: Writable,
     headers: HeaderMap,
     ApiJson(body): ApiJson<NoteRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let once = once_per_key(&headers, &principal, number, "note", &body)?;
     let action = Action::Note(tickets::check_body(&body.body)?);
-    let ticket = act_once(&state, &principal, number, action, once).await?;
+    let seen = Seen::Addressed(number);
+    let ticket = act_once(&state, &principal, actor, seen, action, once).await?;
     Ok(Json(ticket.into_inner()))
 }
 
@@ -516,9 +595,11 @@ async fn note(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn reply(
     State(state): State<AppState>,
-    Addressed {
-        principal, number, ..
-    }: Addressed<WRITES>,
+    Writable {
+        principal,
+        actor,
+        number,
+    }: Writable,
     headers: HeaderMap,
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> ApiResult<Json<Ticket>> {
@@ -527,7 +608,8 @@ async fn reply(
         text: tickets::check_body(&body.body)?,
         channel: body.channel,
     };
-    let ticket = act_once(&state, &principal, number, action, once).await?;
+    let seen = Seen::Addressed(number);
+    let ticket = act_once(&state, &principal, actor, seen, action, once).await?;
     Ok(Json(ticket.into_inner()))
 }
 
@@ -597,11 +679,12 @@ async fn reopen(
         (status = 413, body = Problem)))]
 async fn append_conversation(
     State(state): State<AppState>,
-    Addressed {
+    Appendable {
         principal,
+        actor,
         number,
         origin,
-    }: Addressed<APPENDS>,
+    }: Appendable,
     headers: HeaderMap,
     ApiJson(body): ApiJson<ConversationAppend>,
 ) -> ApiResult<Json<ConversationState>> {
@@ -614,11 +697,12 @@ async fn append_conversation(
     // found, as on a ticket that does not exist.
     let action = Action::Append {
         messages: body.messages,
-        origin: origin.expect("an append's address reads the ticket's origin"),
+        origin,
         // Read in the write, by the store: see `act_once`.
         last_message_at: None,
     };
-    let ticket = act_once(&state, &principal, number, action, once)
+    let seen = Seen::Addressed(number);
+    let ticket = act_once(&state, &principal, actor, seen, action, once)
         .await?
         .into_inner();
     Ok(Json(ConversationState {

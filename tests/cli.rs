@@ -666,19 +666,7 @@ fn help_documents_exit_codes_and_environment() {
 #[test]
 fn the_helps_xargs_pipelines_succeed_when_nothing_matches() {
     let desk = Desk::new();
-    desk.seed();
-    desk.run(&[
-        "operators",
-        "add",
-        "carol",
-        "--name",
-        "Carol",
-        "--email",
-        "carol@example.com",
-    ]);
-    desk.run(&[
-        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
-    ]);
+    desk.seed_with_billing();
     let bin = std::path::Path::new(common::BIN).parent().unwrap();
     let path = format!(
         "{}:{}",

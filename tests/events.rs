@@ -159,19 +159,7 @@ impl Stream {
 /// Teams support (alice the owner, bob) and billing (carol); an agent; manual
 /// assignment; rules send "invoice" handoffs to billing, the rest to support.
 fn configured(desk: Desk) -> Desk {
-    desk.seed();
-    desk.run(&[
-        "operators",
-        "add",
-        "carol",
-        "--name",
-        "Carol",
-        "--email",
-        "carol@example.com",
-    ]);
-    desk.run(&[
-        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
-    ]);
+    desk.seed_with_billing();
     for handle in ["alice", "bob", "carol"] {
         desk.run(&["operators", "availability", handle, "online"]);
     }

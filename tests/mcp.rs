@@ -180,19 +180,7 @@ fn copy_desk(from: &Path, to: &Path) {
 
 fn build_copilot_desk() -> Desk {
     let desk = Desk::new();
-    desk.seed();
-    desk.run(&[
-        "operators",
-        "add",
-        "carol",
-        "--name",
-        "Carol",
-        "--email",
-        "carol@example.com",
-    ]);
-    desk.run(&[
-        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
-    ]);
+    desk.seed_with_billing();
     for handle in ["alice", "bob", "carol"] {
         desk.run(&["operators", "availability", handle, "online"]);
     }

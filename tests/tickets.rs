@@ -16,19 +16,7 @@ fn parse(text: &str) -> Value {
 /// Teams support (alice, bob) and billing (carol); an agent; manual assignment so
 /// tests decide who gets what.
 fn desk_with_tickets(desk: Desk) -> Desk {
-    desk.seed();
-    desk.run(&[
-        "operators",
-        "add",
-        "carol",
-        "--name",
-        "Carol",
-        "--email",
-        "carol@example.com",
-    ]);
-    desk.run(&[
-        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
-    ]);
+    desk.seed_with_billing();
     for handle in ["alice", "bob", "carol"] {
         desk.run(&["operators", "availability", handle, "online"]);
     }

@@ -245,6 +245,24 @@ impl Desk {
         ]);
     }
 
+    /// `seed`'s support team, and a billing team whose only member is carol
+    /// (an operator).
+    pub fn seed_with_billing(&self) {
+        self.seed();
+        self.run(&[
+            "operators",
+            "add",
+            "carol",
+            "--name",
+            "Carol",
+            "--email",
+            "carol@example.com",
+        ]);
+        self.run(&[
+            "teams", "add", "billing", "--name", "Billing", "--member", "carol",
+        ]);
+    }
+
     /// Makes the desk exist with nothing in it, as applying an empty document
     /// does: a read never creates one.
     pub fn create(&self) {

@@ -390,6 +390,51 @@ fn a_blank_search_or_requester_is_refused_not_taken_for_every_ticket() {
     assert_eq!(numbers(&desk, &["--search", " parcel"]), [10001]);
 }
 
+/// Over HTTP a blank `q` or `requester` is refused, 422 naming it, as the
+/// CLI's flags refuse it: the service dropped a blank `q`, so an API client's
+/// unset variable listed (and counted) every ticket.
+#[test]
+fn a_blank_q_or_requester_is_refused_over_http() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    for path in ["/v1/tickets?", "/v1/tickets/counts?by=status&"] {
+        for (field, blank) in [
+            ("q", ""),
+            ("q", "%20"),
+            ("q", "%09"),
+            ("requester", "%20%20"),
+        ] {
+            let query = format!("{path}{field}={blank}");
+            let answer = server.raw("GET", &query, &[("Authorization", &bearer)], b"");
+            assert_eq!(answer.status, 422, "{query}: {}", answer.body);
+            let problem = answer.json();
+            assert_eq!(problem["code"], "validation_failed", "{problem}");
+            assert_eq!(problem["errors"][0]["field"], field, "{problem}");
+            assert_eq!(
+                problem["errors"][0]["message"],
+                "nothing to look for: a blank text would select every ticket (leave the \
+                 parameter out to list them all)",
+                "{problem}"
+            );
+        }
+    }
+    let found = server.raw(
+        "GET",
+        "/v1/tickets?q=%20parcel",
+        &[("Authorization", &bearer)],
+        b"",
+    );
+    assert_eq!(found.status, 200, "{}", found.body);
+    assert_eq!(
+        found.json()["items"].as_array().unwrap().len(),
+        1,
+        "{}",
+        found.body
+    );
+}
+
 /// A handle, key or email longer than any can be, or a cursor longer than
 /// any the service gives out, is bad input named by its parameter: a 422
 /// over HTTP, a usage error on the command line.

@@ -357,7 +357,7 @@ pub(crate) async fn ticket_filter(
         channel: query.channel,
         agent: query.agent.clone(),
         requester: query.requester.clone(),
-        text: query.q.clone().filter(|q| !q.trim().is_empty()),
+        text: query.q.clone(),
         created_since: since("created_since", &query.created_since)?,
         updated_since: since("updated_since", &query.updated_since)?,
         fields,

@@ -1437,7 +1437,11 @@ fn operators_see_and_touch_only_what_their_role_allows() {
     )
     .assert()
     .code(4)
-    .stderr(contains("who may assign tickets only to themselves"));
+    .stderr(contains("who may assign tickets only to themselves"))
+    .stderr(contains(
+        "hint: take the ticket with `deskctl tickets take NUMBER` (or `deskctl tickets assign \
+         NUMBER --me`)",
+    ));
     as_token(&desk, &server, &bob, &["tickets", "resolve", "10001"])
         .assert()
         .code(4)
@@ -2910,14 +2914,21 @@ fn an_operator_assigns_only_to_themselves_and_as_a_take() {
     };
     for (who, token, number, body, status, code) in [
         // Assigning someone else or moving a ticket stays a manager's.
-        ("bob", &bob, 10001, json!({"to": "alice"}), 403, "forbidden"),
+        (
+            "bob",
+            &bob,
+            10001,
+            json!({"to": "alice"}),
+            403,
+            "assign_needs_manager",
+        ),
         (
             "bob",
             &bob,
             10001,
             json!({"to": "bob", "team": "support"}),
             403,
-            "forbidden",
+            "assign_needs_manager",
         ),
         (
             "bob",
@@ -2925,7 +2936,7 @@ fn an_operator_assigns_only_to_themselves_and_as_a_take() {
             10001,
             json!({"team": "billing"}),
             403,
-            "forbidden",
+            "assign_needs_manager",
         ),
         // As `take` decides it: another's ticket in his team is taken, one
         // outside his teams none of his business.
@@ -2977,12 +2988,18 @@ fn an_operator_assigns_only_to_themselves_and_as_a_take() {
     }
     let forbidden = assign(&bob, 10001, json!({"to": "alice"}));
     assert!(
-        forbidden.json()["detail"]
-            .as_str()
-            .unwrap()
-            .contains("'bob' (operator), who may assign tickets only to themselves"),
+        forbidden.json()["detail"].as_str().unwrap().ends_with(
+            "'bob' (operator), who may assign tickets only to themselves: take the \
+                 ticket, or assign it to 'bob'"
+        ),
         "{}",
         forbidden.body
+    );
+    // The service's words are an API client's: no CLI command to run.
+    let detail = forbidden.json()["detail"].as_str().unwrap().to_string();
+    assert!(
+        !detail.contains("deskctl") && !detail.contains("--"),
+        "{detail}"
     );
     drop(server);
     assert_eq!(numbers(&desk, &["--assignee", "bob"]), [10002, 10001]);

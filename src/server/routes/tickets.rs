@@ -418,11 +418,12 @@ async fn show(
 
 /// Assign a ticket to an operator, or move it to a team, or both (managers
 /// and owners; an operator assigns only to themselves, which is a take,
-/// decided as `POST /v1/tickets/{number}/take` decides it). An operator who
-/// is not online (`operator_unavailable`), who has no room under their
-/// capacity (`operator_at_capacity`) or who is not in the ticket's team, the
-/// new one when it moves (`operator_not_in_team`), is refused, 409, unless
-/// `force` is set. Moved to a team without `to`, the
+/// decided as `POST /v1/tickets/{number}/take` decides it; assigning
+/// anyone else or moving the ticket is refused, 403 `assign_needs_manager`).
+/// An operator who is not online (`operator_unavailable`), who has no room
+/// under their capacity (`operator_at_capacity`) or who is not in the
+/// ticket's team, the new one when it moves (`operator_not_in_team`), is
+/// refused, 409, unless `force` is set. Moved to a team without `to`, the
 /// ticket keeps an assignee who is in that team and is otherwise unassigned;
 /// its timeline records `team-changed` (and `unassigned`), and the event is
 /// `ticket.updated`. Already so, it is answered as it is, unchanged. With

@@ -307,6 +307,9 @@ impl From<ClientError> for CliError {
                         "connect it with `deskctl integrations connect KIND`, or set the \
                          action's platform with `deskctl actions set AGENT --platform inbox`",
                     ),
+                    crate::domain::reply::AI_STILL_ANSWERING => cli.with_hint(
+                        "take the chat over with `deskctl tickets takeover NUMBER`",
+                    ),
                     "no_ai_to_take_over" => cli
                         .with_hint("reply by email with `deskctl tickets reply NUMBER`"),
                     "ambiguous_delivery_id" => {

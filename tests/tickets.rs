@@ -813,6 +813,17 @@ fn bad_actions_are_refused_with_the_documented_exit_codes() {
             6,
             "take the chat over",
         ),
+        // The service names the takeover; the CLI names its command.
+        (
+            &["tickets", "reply", "10002", "-m", "hi", "--yes"],
+            6,
+            "take the chat over first (the ticket's takeover) to reply live",
+        ),
+        (
+            &["tickets", "reply", "10002", "-m", "hi", "--yes"],
+            6,
+            "hint: take the chat over with `deskctl tickets takeover NUMBER`",
+        ),
         (
             &[
                 "tickets",

@@ -1035,7 +1035,7 @@ pub fn decide(
                 ticket.requester.email.is_some(),
                 channel,
             )
-            .map_err(|why| Refusal::conflict("no_reply_channel", why.to_string()))?;
+            .map_err(|why| Refusal::conflict(why.code(), why.to_string()))?;
             let (author_kind, author) = actor.author();
             let mut entries = vec![NewEntry {
                 kind: TimelineKind::Message,

@@ -583,6 +583,9 @@ async fn note(
 /// Reply to the customer. The channel is the live chat once taken over, else
 /// email when an address is on file; `channel` overrides. The reply is queued
 /// for delivery in the same transaction: by email, or through the delivery webhook.
+/// A live reply while the AI still answers the chat is refused, 409
+/// `ai_still_answering` (take the ticket over first); one with no way to
+/// reach the customer, 409 `no_reply_channel`.
 ///
 /// With an `Idempotency-Key`, the same reply sent again (a retry after a
 /// timeout) is sent once: the key and body already accepted from the same

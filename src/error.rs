@@ -279,6 +279,42 @@ impl From<ClientError> for CliError {
                     "team_has_tickets" => cli.with_hint(
                         "name it with `deskctl teams remove KEY --move-to TEAM`",
                     ),
+                    crate::domain::tickets::PRUNED_TEAM_HAS_TICKETS => cli.with_hint(
+                        "move them first with `deskctl teams remove KEY --move-to TEAM`, or list \
+                         the team in the document's `teams`",
+                    ),
+                    crate::domain::tickets::ASSIGN_NEEDS_MANAGER => cli.with_hint(
+                        "take the ticket with `deskctl tickets take NUMBER` (or `deskctl tickets \
+                         assign NUMBER --me`)",
+                    ),
+                    crate::api::SUPPORT_INBOX_DISABLED => cli.with_hint(
+                        "turn it on with `deskctl assignment set --support-inbox ADDRESS`",
+                    ),
+                    "default_team_exists" => cli.with_hint(
+                        "create the team without --default, then move the default with \
+                         `deskctl teams set KEY --default`",
+                    ),
+                    "default_team_required" => cli.with_hint(
+                        "make another team the default with `deskctl teams set KEY --default`",
+                    ),
+                    "integration_in_use" => cli.with_hint(
+                        "set their platform with `deskctl actions set AGENT --platform inbox`",
+                    ),
+                    "handover_not_found" => {
+                        cli.with_hint("create one with `deskctl actions set AGENT`")
+                    }
+                    "integration_not_connected" => cli.with_hint(
+                        "connect it with `deskctl integrations connect KIND`, or set the \
+                         action's platform with `deskctl actions set AGENT --platform inbox`",
+                    ),
+                    crate::domain::reply::AI_STILL_ANSWERING => cli.with_hint(
+                        "take the chat over with `deskctl tickets takeover NUMBER`",
+                    ),
+                    "no_ai_to_take_over" => cli
+                        .with_hint("reply by email with `deskctl tickets reply NUMBER`"),
+                    "ambiguous_delivery_id" => {
+                        cli.with_hint("`deskctl outbox list` shows each message's id")
+                    }
                     "integration_test_failed" => cli.with_hint(
                         "test it again with `deskctl integrations test KIND`, or pass --force to \
                          point the action at it anyway",

@@ -2892,7 +2892,7 @@ async fn the_first_team_is_the_default_and_the_default_can_move() {
 
     // A second default is refused, and nothing is created.
     let before = desk.snapshot().await;
-    call(
+    let second = call(
         "POST",
         "/v1/teams",
         Some(json!({"key": "vip", "name": "VIP", "default": true})),
@@ -2900,6 +2900,13 @@ async fn the_first_team_is_the_default_and_the_default_can_move() {
     .await
     .problem(StatusCode::CONFLICT, "default_team_exists");
     assert_eq!(desk.snapshot().await, before);
+    // In an API client's words: no CLI command or flag to run.
+    let detail = second["detail"].as_str().unwrap();
+    assert_eq!(
+        detail,
+        "team 'support' is already the default team; there can be only one: create team vip \
+         as another, then make it the default"
+    );
 
     // Moving the default.
     let billing = call("PATCH", "/v1/teams/billing", Some(json!({"default": true})))
@@ -2931,9 +2938,13 @@ async fn the_first_team_is_the_default_and_the_default_can_move() {
     )
     .await
     .problem(StatusCode::CONFLICT, "default_team_required");
-    call("DELETE", "/v1/teams/billing", None)
+    let required = call("DELETE", "/v1/teams/billing", None)
         .await
         .problem(StatusCode::CONFLICT, "default_team_required");
+    assert_eq!(
+        required["detail"],
+        "team 'billing' is the default team; make another team the default before removing it"
+    );
     assert_eq!(desk.snapshot().await, before);
 
     // Once it is the last team, it can go.

@@ -402,6 +402,14 @@ fn bad_input_gets_a_clear_message_the_documented_exit_code_and_changes_nothing()
             6,
             "team 'support' is already the default team",
         ),
+        // The service says what to do in an API client's words; the CLI
+        // names its command.
+        (
+            &["teams", "add", "billing", "--name", "Billing", "--default"],
+            6,
+            "hint: create the team without --default, then move the default with `deskctl \
+             teams set KEY --default`",
+        ),
         (
             &["teams", "add", "support", "--name", "Again"],
             6,

@@ -2551,7 +2551,7 @@ fn a_document_changes_only_the_memberships_it_states() {
 }
 
 /// `--prune` removing a team that still holds open tickets is refused as
-/// `teams remove` refuses it without `--move-to` (409 `team_has_tickets`,
+/// `teams remove` refuses it without `--move-to` (409 `pruned_team_has_tickets`,
 /// exit 6, at `teams`), by `diff` as by `apply`, and changes nothing; once
 /// the ticket is resolved the same document applies.
 #[test]
@@ -2590,7 +2590,14 @@ fn a_pruned_team_with_open_tickets_is_refused_and_nothing_changes() {
         let (code, out, err) = cli_output(desk.cmd().args(&args));
         assert_eq!(code, 6, "{args:?}: {out}{err}");
         assert!(
-            err.contains("--prune would remove team billing, which has 1 open or pending ticket"),
+            err.contains("pruning would remove team billing, which has 1 open or pending ticket"),
+            "{err}"
+        );
+        assert!(
+            err.contains(
+                "hint: move them first with `deskctl teams remove KEY --move-to TEAM`, or list \
+                 the team in the document's `teams`"
+            ),
             "{err}"
         );
         assert!(err.contains(&format!("--> {path}:3:1")), "{args:?}: {err}");

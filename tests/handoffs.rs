@@ -1917,6 +1917,12 @@ fn the_support_inbox_opens_one_ticket_per_message() {
     let refused = post(email.clone());
     assert_eq!(refused.status, 409);
     assert_eq!(refused.json()["code"], "support_inbox_disabled");
+    assert_eq!(
+        refused.json()["detail"],
+        "the support inbox is off: turn it on in the assignment settings (their \
+         `support-inbox`, with an `address`)",
+        "an API client's words, no CLI command"
+    );
 
     desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
     let created = post(email.clone());

@@ -866,7 +866,10 @@ fn inbox_receive_refuses_malformed_mail_and_defers_what_may_pass_later() {
         .write_stdin(EML)
         .assert()
         .code(75)
-        .stderr(predicates::str::contains("the support inbox is off"));
+        .stderr(predicates::str::contains("the support inbox is off"))
+        .stderr(predicates::str::contains(
+            "hint: turn it on with `deskctl assignment set --support-inbox ADDRESS`",
+        ));
     desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
 
     desk.cmd()

@@ -378,6 +378,51 @@ fn a_blank_search_or_requester_is_refused_not_taken_for_every_ticket() {
     assert_eq!(numbers(&desk, &["--search", " parcel"]), [10001]);
 }
 
+/// Over HTTP a blank `q` or `requester` is refused, 422 naming it, as the
+/// CLI's flags refuse it: the service dropped a blank `q`, so an API client's
+/// unset variable listed (and counted) every ticket.
+#[test]
+fn a_blank_q_or_requester_is_refused_over_http() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    for path in ["/v1/tickets?", "/v1/tickets/counts?by=status&"] {
+        for (field, blank) in [
+            ("q", ""),
+            ("q", "%20"),
+            ("q", "%09"),
+            ("requester", "%20%20"),
+        ] {
+            let query = format!("{path}{field}={blank}");
+            let answer = server.raw("GET", &query, &[("Authorization", &bearer)], b"");
+            assert_eq!(answer.status, 422, "{query}: {}", answer.body);
+            let problem = answer.json();
+            assert_eq!(problem["code"], "validation_failed", "{problem}");
+            assert_eq!(problem["errors"][0]["field"], field, "{problem}");
+            assert_eq!(
+                problem["errors"][0]["message"],
+                "nothing to look for: a blank text would select every ticket (leave the \
+                 parameter out to list them all)",
+                "{problem}"
+            );
+        }
+    }
+    let found = server.raw(
+        "GET",
+        "/v1/tickets?q=%20parcel",
+        &[("Authorization", &bearer)],
+        b"",
+    );
+    assert_eq!(found.status, 200, "{}", found.body);
+    assert_eq!(
+        found.json()["items"].as_array().unwrap().len(),
+        1,
+        "{}",
+        found.body
+    );
+}
+
 /// A handle, key or email longer than any can be, or a cursor longer than
 /// any the service gives out, is bad input named by its parameter: a 422
 /// over HTTP, a usage error on the command line.
@@ -755,6 +800,17 @@ fn bad_actions_are_refused_with_the_documented_exit_codes() {
             &["tickets", "reply", "10002", "-m", "hi", "--yes"],
             6,
             "take the chat over",
+        ),
+        // The service names the takeover; the CLI names its command.
+        (
+            &["tickets", "reply", "10002", "-m", "hi", "--yes"],
+            6,
+            "take the chat over first (the ticket's takeover) to reply live",
+        ),
+        (
+            &["tickets", "reply", "10002", "-m", "hi", "--yes"],
+            6,
+            "hint: take the chat over with `deskctl tickets takeover NUMBER`",
         ),
         (
             &[
@@ -1380,7 +1436,11 @@ fn operators_see_and_touch_only_what_their_role_allows() {
     )
     .assert()
     .code(4)
-    .stderr(contains("who may assign tickets only to themselves"));
+    .stderr(contains("who may assign tickets only to themselves"))
+    .stderr(contains(
+        "hint: take the ticket with `deskctl tickets take NUMBER` (or `deskctl tickets assign \
+         NUMBER --me`)",
+    ));
     as_token(&desk, &server, &bob, &["tickets", "resolve", "10001"])
         .assert()
         .code(4)
@@ -2853,14 +2913,21 @@ fn an_operator_assigns_only_to_themselves_and_as_a_take() {
     };
     for (who, token, number, body, status, code) in [
         // Assigning someone else or moving a ticket stays a manager's.
-        ("bob", &bob, 10001, json!({"to": "alice"}), 403, "forbidden"),
+        (
+            "bob",
+            &bob,
+            10001,
+            json!({"to": "alice"}),
+            403,
+            "assign_needs_manager",
+        ),
         (
             "bob",
             &bob,
             10001,
             json!({"to": "bob", "team": "support"}),
             403,
-            "forbidden",
+            "assign_needs_manager",
         ),
         (
             "bob",
@@ -2868,7 +2935,7 @@ fn an_operator_assigns_only_to_themselves_and_as_a_take() {
             10001,
             json!({"team": "billing"}),
             403,
-            "forbidden",
+            "assign_needs_manager",
         ),
         // As `take` decides it: another's ticket in his team is taken, one
         // outside his teams none of his business.
@@ -2920,12 +2987,18 @@ fn an_operator_assigns_only_to_themselves_and_as_a_take() {
     }
     let forbidden = assign(&bob, 10001, json!({"to": "alice"}));
     assert!(
-        forbidden.json()["detail"]
-            .as_str()
-            .unwrap()
-            .contains("'bob' (operator), who may assign tickets only to themselves"),
+        forbidden.json()["detail"].as_str().unwrap().ends_with(
+            "'bob' (operator), who may assign tickets only to themselves: take the \
+                 ticket, or assign it to 'bob'"
+        ),
         "{}",
         forbidden.body
+    );
+    // The service's words are an API client's: no CLI command to run.
+    let detail = forbidden.json()["detail"].as_str().unwrap().to_string();
+    assert!(
+        !detail.contains("deskctl") && !detail.contains("--"),
+        "{detail}"
     );
     drop(server);
     assert_eq!(numbers(&desk, &["--assignee", "bob"]), [10002, 10001]);

@@ -10,6 +10,10 @@ pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 /// other arguments do it.
 pub const NOT_AN_OPERATOR: &str = "not_an_operator";
 
+/// The problem code (409) of an email to the support inbox while it is off:
+/// the assignment settings' `support-inbox` turns it on.
+pub const SUPPORT_INBOX_DISABLED: &str = "support_inbox_disabled";
+
 /// The problem code (503) of a request that arrived while the service was
 /// stopping (a restart, a deploy): sent again, to another replica or once it
 /// is back, it is answered.

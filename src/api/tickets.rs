@@ -20,6 +20,21 @@ pub fn search_text_problem(text: &str) -> Option<String> {
         .then(|| format!("at most {MAX_SEARCH_CHARS} characters are searched for; this is {chars}"))
 }
 
+/// Why `text` cannot be a ticket list's search (`q`) or requester filter,
+/// if it cannot: too long, or blank. A blank one would select every ticket
+/// (`q`) or none (`requester`), so a script's unset variable would act on
+/// them all: it is refused, as the CLI's flags refuse it.
+pub fn filter_text_problem(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some(
+            "nothing to look for: a blank text would select every ticket (leave the parameter \
+             out to list them all)"
+                .to_string(),
+        );
+    }
+    search_text_problem(text)
+}
+
 wire_enum! {
     /// Where a ticket stands.
     TicketStatus {
@@ -302,12 +317,13 @@ ticket_queries! {
         agent: Option<String>,
         /// The requester: their email (whole), their external id (whole, exact)
         /// or any part of their name; in the email and the name A-Z in either
-        /// case, every other character exactly.
+        /// case, every other character exactly. Never blank (422).
         #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
         #[serde(default, skip_serializing_if = "Option::is_none")]
         requester: Option<String>,
         /// Text searched in subjects and messages: a substring, A-Z in either
-        /// case, every other character exactly (`%` and `_` too).
+        /// case, every other character exactly (`%` and `_` too). Never blank
+        /// (422): leave it out to list every ticket.
         #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
         #[serde(default, skip_serializing_if = "Option::is_none")]
         q: Option<String>,
@@ -361,11 +377,11 @@ ticket_queries! {
 }
 impl TicketQuery {
     /// The query's texts that are longer than any value of theirs can be, by
-    /// field: search texts, names and the cursor.
+    /// field: search texts (blank ones too), names and the cursor.
     pub fn text_problems(&self) -> Vec<FieldError> {
         let mut problems = super::length_problems(&[
-            ("q", &self.q, search_text_problem),
-            ("requester", &self.requester, search_text_problem),
+            ("q", &self.q, filter_text_problem),
+            ("requester", &self.requester, filter_text_problem),
             ("assignee", &self.assignee, super::name_problem),
             ("team", &self.team, super::name_problem),
             ("agent", &self.agent, super::name_problem),

@@ -64,6 +64,11 @@ pub enum Refusal {
     /// The caller may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// The caller may not do this, for a reason a client can act on: the
+    /// `code` tells it apart from a plain `forbidden` (the CLI names the
+    /// command that does what the caller may).
+    #[error("{detail}")]
+    ForbiddenAs { code: &'static str, detail: String },
     /// The request needs an operator, and the caller is none: the local
     /// desk acts as its owner, who has no handle. Not a field's fault:
     /// other arguments do it (assign to a handle, filter by assignee).

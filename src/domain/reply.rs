@@ -52,10 +52,26 @@ impl NoReplyChannel {
     }
 }
 
-/// In the words of the CLI and the service: the command that takes over.
+/// The problem code of a reply refused while the AI still answers: a
+/// takeover mends it (the CLI's hint names the command), as nothing mends
+/// the other reasons (`no_reply_channel`).
+pub const AI_STILL_ANSWERING: &str = "ai_still_answering";
+
+impl NoReplyChannel {
+    /// The problem code the service refuses the reply with.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NoReplyChannel::AiAnswering { .. } => AI_STILL_ANSWERING,
+            _ => "no_reply_channel",
+        }
+    }
+}
+
+/// In the service's words, which every client shares: the takeover, not a
+/// command (the CLI's hint names its command, the inbox its key).
 impl std::fmt::Display for NoReplyChannel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.explain("`deskctl tickets takeover`"))
+        f.write_str(&self.explain("the ticket's takeover"))
     }
 }
 
@@ -174,7 +190,14 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "no email address is on file and the AI still answers on whatsapp: take the chat \
-             over first (`deskctl tickets takeover`) to reply live"
+             over first (the ticket's takeover) to reply live"
+        );
+        assert_eq!(error.code(), AI_STILL_ANSWERING);
+        assert_eq!(
+            reply_channel(Channel::Email, false, false, None)
+                .unwrap_err()
+                .code(),
+            "no_reply_channel"
         );
         // The inbox names its key instead of the command.
         assert!(

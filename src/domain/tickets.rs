@@ -342,17 +342,27 @@ pub fn may_address(actor: &Actor, ticket: &Ticket, assigning: bool) -> Result<()
     }
 }
 
+/// The problem code of an operator's assignment to anyone but themselves.
+pub const ASSIGN_NEEDS_MANAGER: &str = "assign_needs_manager";
+
+/// The problem code of a document that prunes a team holding open tickets:
+/// the document cannot say where they go, as a team's removal can.
+pub const PRUNED_TEAM_HAS_TICKETS: &str = "pruned_team_has_tickets";
+
 /// Refuses an assignment by hand to anyone but oneself to all but owners and
 /// managers: an operator's assignment to themselves is a take
 /// ([`Action::as_taken_by`]), and the refusal says so.
 fn may_assign(actor: &Actor) -> Result<(), Refusal> {
     match actor {
         _ if actor.manages() => Ok(()),
-        Actor::Operator { handle, role, .. } => Err(Refusal::Forbidden(format!(
-            "assigning to someone else or moving to a team needs the manager role or higher; \
-             the token acts as '{handle}' ({role}), who may assign tickets only to themselves \
-             (`tickets take` or `tickets assign --me`)"
-        ))),
+        Actor::Operator { handle, role, .. } => Err(Refusal::ForbiddenAs {
+            code: ASSIGN_NEEDS_MANAGER,
+            detail: format!(
+                "assigning to someone else or moving to a team needs the manager role or \
+                 higher; the token acts as '{handle}' ({role}), who may assign tickets only to \
+                 themselves: take the ticket, or assign it to '{handle}'"
+            ),
+        }),
         _ => Err(platform_refused()),
     }
 }
@@ -762,10 +772,10 @@ pub fn pruned_team_leaving(
 ) -> Result<Option<String>, Refusal> {
     if tickets_left_behind(key, open_tickets, None, teams_after).is_some() {
         return Err(Refusal::conflict(
-            "team_has_tickets",
+            PRUNED_TEAM_HAS_TICKETS,
             format!(
-                "--prune would remove team {key}, which has {}: move them first \
-                 (`deskctl teams remove {key} --move-to TEAM`), or list {key} in `teams`",
+                "pruning would remove team {key}, which has {}: move them to another team \
+                 first (the team's removal with `move-to`), or list {key} in `teams`",
                 open_or_pending(open_tickets)
             ),
         )
@@ -1025,7 +1035,7 @@ pub fn decide(
                 ticket.requester.email.is_some(),
                 channel,
             )
-            .map_err(|why| Refusal::conflict("no_reply_channel", why.to_string()))?;
+            .map_err(|why| Refusal::conflict(why.code(), why.to_string()))?;
             let (author_kind, author) = actor.author();
             let mut entries = vec![NewEntry {
                 kind: TimelineKind::Message,
@@ -1064,7 +1074,7 @@ pub fn decide(
                         "no_ai_to_take_over",
                         format!(
                             "no AI answers ticket {n}: it came from the support inbox; \
-                             reply by email with `deskctl tickets reply {n}`",
+                             reply to it by email",
                             n = ticket.number
                         ),
                     ));
@@ -1845,10 +1855,10 @@ mod tests {
         assert_eq!(
             refused,
             Refusal::conflict(
-                "team_has_tickets",
-                "--prune would remove team billing, which has 3 open or pending tickets: move \
-                 them first (`deskctl teams remove billing --move-to TEAM`), or list billing \
-                 in `teams`"
+                PRUNED_TEAM_HAS_TICKETS,
+                "pruning would remove team billing, which has 3 open or pending tickets: move \
+                 them to another team first (the team's removal with `move-to`), or list \
+                 billing in `teams`"
             )
             .at("teams")
         );
@@ -2280,8 +2290,11 @@ mod tests {
         ] {
             let refused = decide(&bob, &support, action.clone(), &desk, at).unwrap_err();
             assert!(
-                matches!(&refused, Refusal::Forbidden(why) if why.contains("needs the manager role")
-                    && why.contains("may assign tickets only to themselves")),
+                matches!(&refused, Refusal::ForbiddenAs { code: ASSIGN_NEEDS_MANAGER, detail }
+                    if detail.contains("needs the manager role")
+                    && detail.ends_with("may assign tickets only to themselves: take the \
+                        ticket, or assign it to 'bob'")
+                    && !detail.contains('`')),
                 "{refused:?}"
             );
             assert_eq!(changes_nothing(&bob, &support, &action), Err(refused));

@@ -202,6 +202,7 @@ impl From<Refusal> for ApiError {
             }
             Refusal::Conflict { code, detail } => Self::new(StatusCode::CONFLICT, code, detail),
             Refusal::Forbidden(detail) => Self::forbidden(detail),
+            Refusal::ForbiddenAs { code, detail } => Self::new(StatusCode::FORBIDDEN, code, detail),
             Refusal::NotAnOperator(detail) => Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 crate::api::NOT_AN_OPERATOR,

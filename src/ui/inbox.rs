@@ -1038,7 +1038,8 @@ impl Inbox {
     fn typed(&mut self, typing: Typing, text: String) -> Command {
         match typing {
             Typing::Search => {
-                self.filter.search = Some(text).filter(|t| !t.is_empty());
+                // Blank is no search: the service refuses a blank one.
+                self.filter.search = Some(text).filter(|t| !t.trim().is_empty());
                 self.say(Tone::Info, self.filter_message());
                 Command::Reload
             }
@@ -4157,6 +4158,12 @@ mod tests {
         for _ in 0.."parcel 10003".len() {
             inbox.on_key(Key::Backspace);
         }
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(inbox.filter.search, None);
+        // Spaces alone are no search either: the service refuses a blank one.
+        inbox.on_key(Key::Char('/'));
+        inbox.on_key(Key::Char(' '));
+        inbox.on_key(Key::Char(' '));
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
         assert_eq!(inbox.filter.search, None);
         // A search the service refuses is let go: the list still shows what

@@ -63,8 +63,8 @@ async fn options_exist(client: &Client, conditions: &[FieldCondition]) -> CliRes
 
 /// The value parser of `--search` and `--requester`: text as the service
 /// bounds it, and never blank. A blank one would select every ticket (the
-/// service drops a blank search), so `-s "$unset" -o name | xargs deskctl
-/// tickets resolve --yes` would resolve them all.
+/// service refuses it too, naming its parameter), so `-s "$unset" -o name |
+/// xargs deskctl tickets resolve --yes` would resolve them all.
 fn filter_text(text: &str) -> Result<String, String> {
     if text.trim().is_empty() {
         return Err(

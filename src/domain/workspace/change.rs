@@ -425,9 +425,8 @@ pub fn add_team(workspace: &mut Snapshot, new: NewTeam, at: Timestamp) -> Result
         return Err(Refusal::conflict(
             "default_team_exists",
             format!(
-                "team '{existing}' is already the default team; there can be only one. \
-                 Create the team without --default, then move the default with \
-                 `deskctl teams set {} --default`",
+                "team '{existing}' is already the default team; there can be only one: \
+                 create team {} as another, then make it the default",
                 new.key
             ),
         ));
@@ -510,8 +509,8 @@ pub fn remove_team(workspace: &mut Snapshot, key: &str, at: Timestamp) -> Result
         return Err(Refusal::conflict(
             "default_team_required",
             format!(
-                "team '{key}' is the default team; make another team the default \
-                 (`deskctl teams set KEY --default`) before removing it"
+                "team '{key}' is the default team; make another team the default before \
+                 removing it"
             ),
         ));
     }
@@ -783,7 +782,7 @@ pub fn remove_integration(workspace: &mut Snapshot, kind: IntegrationKind) -> Re
             "integration_in_use",
             format!(
                 "the handover actions of {} send tickets to {kind}: set their platform to \
-                 another one first (`deskctl actions set AGENT --platform inbox`)",
+                 another one first (such as `inbox`)",
                 users.join(", ")
             ),
         ));

@@ -498,7 +498,7 @@ pub fn check_pruned_platforms(
             return Err(crate::domain::Refusal::conflict(
                 "integration_in_use",
                 format!(
-                    "--prune would disconnect {platform}, but the handover action of agent '{}' \
+                    "pruning would disconnect {platform}, but the handover action of agent '{}' \
                      sends tickets there: list {platform} in `integrations`, or give the agent \
                      another platform in `agents`",
                     agent.key
@@ -1458,7 +1458,7 @@ fn references_hold(next: &Snapshot) -> Result<(), crate::domain::Refusal> {
                 "integration_in_use",
                 format!(
                     "the handover actions of {} send tickets to {}: set their platform to \
-                     another one first (`deskctl actions set AGENT --platform inbox`)",
+                     another one first (such as `inbox`)",
                     agent.key, action.platform
                 ),
             )

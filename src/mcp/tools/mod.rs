@@ -314,8 +314,9 @@ fn non_blank(value: Option<String>) -> Option<String> {
     value.filter(|value| !value.trim().is_empty())
 }
 
-/// A text searched for, as the API takes it: blank means none, and one
-/// longer than the API searches for is a bad argument named here.
+/// A text searched for: blank means none (the tool leaves it out, as the
+/// API refuses a blank search), and one longer than the API searches for is
+/// a bad argument named here.
 pub fn search_text(field: &str, value: Option<String>) -> Result<Option<String>, ToolError> {
     bounded(field, value, search_text_problem)
 }

@@ -140,9 +140,7 @@ fn no_action(key: &str) -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "handover_not_found",
-        format!(
-            "agent '{key}' has no handover action; create one with `deskctl actions set {key}`"
-        ),
+        format!("agent '{key}' has no handover action; set one first"),
     )
 }
 

@@ -366,7 +366,9 @@ async fn open_tickets_by_team(
 /// Apply a document in one transaction, if the workspace is still at the
 /// `If-Match` revision (412 otherwise, and nothing changes). Answers with the
 /// plan carried out and the revision after it; applying the same document
-/// again changes nothing.
+/// again changes nothing. With `prune`, a team that still holds open or
+/// pending tickets is refused (409 `pruned_team_has_tickets`): a document
+/// cannot say where they go; move them with the team's removal first.
 ///
 /// `If-Match` takes a list of revisions too (applied if the workspace is at
 /// any of them), and `*`: applied whatever the revision, as `deskctl apply`

@@ -519,8 +519,7 @@ fn external_platform(workspace: &Snapshot, loaded: &Loaded) -> ApiResult<Integra
             "integration_not_connected",
             format!(
                 "the handover action sends tickets to '{platform}', which is not connected: \
-                 connect it with `deskctl integrations connect {platform}`, or set the action's \
-                 platform to `inbox`"
+                 connect it, or set the action's platform to `inbox`"
             ),
         )),
     }

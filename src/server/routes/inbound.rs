@@ -168,7 +168,8 @@ fn message_body(email: &InboundEmail, mut body: String) -> String {
 /// Email to the support inbox: a reply joins the ticket it answers (by its
 /// `In-Reply-To`/`References`, then by the `[#N]` subject token); anything
 /// else opens a ticket handled by people. A message id seen before creates
-/// nothing and answers with its ticket (200).
+/// nothing and answers with its ticket (200). While the support inbox is
+/// off it is refused (409 `support_inbox_disabled`) and nothing is stored.
 #[utoipa::path(post, path = "/v1/inbound/email", tag = "inbound", request_body = InboundEmail,
     responses((status = 201, body = InboundResult,
             headers(("Location" = String, description = "The ticket the message opened: `/v1/tickets/{number}`"))),
@@ -206,8 +207,9 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         _ => {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
-                "support_inbox_disabled",
-                "the support inbox is off; turn it on with `deskctl assignment set --support-inbox ADDRESS`",
+                crate::api::SUPPORT_INBOX_DISABLED,
+                "the support inbox is off: turn it on in the assignment settings (their \
+                 `support-inbox`, with an `address`)",
             ));
         }
     };

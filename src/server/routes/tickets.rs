@@ -357,7 +357,7 @@ pub(crate) async fn ticket_filter(
         channel: query.channel,
         agent: query.agent.clone(),
         requester: query.requester.clone(),
-        text: query.q.clone().filter(|q| !q.trim().is_empty()),
+        text: query.q.clone(),
         created_since: since("created_since", &query.created_since)?,
         updated_since: since("updated_since", &query.updated_since)?,
         fields,
@@ -418,11 +418,12 @@ async fn show(
 
 /// Assign a ticket to an operator, or move it to a team, or both (managers
 /// and owners; an operator assigns only to themselves, which is a take,
-/// decided as `POST /v1/tickets/{number}/take` decides it). An operator who
-/// is not online (`operator_unavailable`), who has no room under their
-/// capacity (`operator_at_capacity`) or who is not in the ticket's team, the
-/// new one when it moves (`operator_not_in_team`), is refused, 409, unless
-/// `force` is set. Moved to a team without `to`, the
+/// decided as `POST /v1/tickets/{number}/take` decides it; assigning
+/// anyone else or moving the ticket is refused, 403 `assign_needs_manager`).
+/// An operator who is not online (`operator_unavailable`), who has no room
+/// under their capacity (`operator_at_capacity`) or who is not in the
+/// ticket's team, the new one when it moves (`operator_not_in_team`), is
+/// refused, 409, unless `force` is set. Moved to a team without `to`, the
 /// ticket keeps an assignee who is in that team and is otherwise unassigned;
 /// its timeline records `team-changed` (and `unassigned`), and the event is
 /// `ticket.updated`. Already so, it is answered as it is, unchanged. With
@@ -582,6 +583,9 @@ async fn note(
 /// Reply to the customer. The channel is the live chat once taken over, else
 /// email when an address is on file; `channel` overrides. The reply is queued
 /// for delivery in the same transaction: by email, or through the delivery webhook.
+/// A live reply while the AI still answers the chat is refused, 409
+/// `ai_still_answering` (take the ticket over first); one with no way to
+/// reach the customer, 409 `no_reply_channel`.
 ///
 /// With an `Idempotency-Key`, the same reply sent again (a retry after a
 /// timeout) is sent once: the key and body already accepted from the same

@@ -1115,7 +1115,7 @@ pub(crate) fn the_outbound_sent_as(delivery_id: &str, ids: &[u64]) -> StoreResul
             code: "ambiguous_delivery_id",
             detail: format!(
                 "outbound messages {second} and {first} both went out as {delivery_id}: \
-                 name the one you mean by its id (`deskctl outbox list`)"
+                 name the one you mean by its id (the outbox lists both)"
             ),
         }),
     }

@@ -1980,3 +1980,45 @@ fn assigning_with_neither_whom_nor_team_names_all_three_flags() {
         .code(2)
         .stderr(contains("cannot be used with"));
 }
+
+#[test]
+fn a_usage_error_repeats_a_long_value_cut_and_says_how_long_it_was() {
+    let desk = Desk::new();
+    let long = "x".repeat(3000);
+    let spaced = format!("  {long}  ");
+    let cases: &[&[&str]] = &[
+        &["tickets", "list", "--view", &long],
+        &["tickets", "list", "--team", &long],
+        &["tickets", "list", "--since", &long],
+        &["tickets", "list", "--since", &spaced],
+        &["tickets", "list", "--field", &long],
+        &["tickets", "list", &long],
+        &["tickets", &long],
+        &["hours", "set", "--days", &long],
+        &[
+            "rules",
+            "add",
+            "priority",
+            "--when",
+            &long,
+            "--priority",
+            "high",
+        ],
+    ];
+    for args in cases {
+        let output = desk.cmd().args(*args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", &args[..2].join(" "));
+        assert!(
+            stderr.len() < 1000 && stderr.contains("… (3000 characters)"),
+            "{}: {stderr}",
+            &args[..2].join(" ")
+        );
+    }
+    // A value of a usual length is repeated whole.
+    desk.cmd()
+        .args(["tickets", "list", "--since", "soonish"])
+        .assert()
+        .code(2)
+        .stderr(contains("'soonish' is not a moment"));
+}

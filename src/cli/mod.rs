@@ -368,6 +368,21 @@ pub fn check_usage(cli: &Cli, bin_name: Option<&str>) -> Result<(), clap::Error>
     Err(verb.error(clap::error::ErrorKind::MissingRequiredArgument, why))
 }
 
+/// How many rows a list shows unless told otherwise on a terminal.
+const TERMINAL_LIMIT: u32 = 30;
+
+/// How many rows a list with `--limit N` and `--all` shows (`None`: every
+/// one): N when given; else a screenful on a terminal and all when piped, so
+/// that `| xargs` and `| wc -l` see every row.
+pub(crate) fn list_limit(limit: Option<u32>, all: bool, ui: &crate::ui::Ui) -> Option<u32> {
+    match (limit, all) {
+        (Some(n), _) => Some(n),
+        (None, true) => None,
+        (None, false) if ui.stdout_tty => Some(TERMINAL_LIMIT),
+        (None, false) => None,
+    }
+}
+
 /// A value parser for a wire enum: its names become the possible values that
 /// help and completions show.
 pub(crate) fn wire_enum_parser<T>(

@@ -3,7 +3,7 @@
 
 mod assign;
 pub(crate) mod assignees;
-mod list;
+pub(crate) mod list;
 mod note;
 mod priority;
 mod reopen;

@@ -37,7 +37,8 @@ pub struct TicketsAssignArgs {
 impl TicketsAssignArgs {
     /// What is missing when none of --to, --me and --team says what to do.
     pub(crate) fn missing(&self) -> Option<&'static str> {
-        (self.to.is_none() && !self.me && self.team.is_none()).then_some("one of --to HANDLE, --me or --team KEY is needed")
+        (self.to.is_none() && !self.me && self.team.is_none())
+            .then_some("one of --to HANDLE, --me or --team KEY is needed")
     }
 }
 

@@ -1543,8 +1543,19 @@ fn a_status_asked_for_takes_the_place_of_the_views_own_open_or_pending() {
         list(&["--view", "unassigned", "--status", "resolved"]),
         "10001\n"
     );
-    // `resolved` is a status of its own: another one selects nothing.
-    assert_eq!(list(&["--view", "resolved", "--status", "open"]), "");
+    // `resolved` is a status of its own: another one could select nothing,
+    // and is refused as a contradiction (filters_that_contradict_the_view_…).
+    as_token(
+        &desk,
+        &server,
+        &bob,
+        &["tickets", "list", "--view", "resolved", "--status", "open"],
+    )
+    .assert()
+    .code(2)
+    .stderr(contains(
+        "--status: the resolved view holds only resolved tickets",
+    ));
 }
 
 #[test]

@@ -35,9 +35,18 @@ pub fn run() -> ExitCode {
     // here, before anything else is written, and the process ends.
     cli::complete::complete_from_env();
     let env = EnvVars::from_process();
+    let bin_name = std::env::args_os().next().and_then(|arg0| {
+        Some(
+            std::path::Path::new(&arg0)
+                .file_name()?
+                .to_str()?
+                .to_string(),
+        )
+    });
     let cli = match cli::command()
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches))
+        .and_then(|cli| cli::check_usage(&cli, bin_name.as_deref()).map(|()| cli))
     {
         Ok(cli) => cli,
         Err(error) => {

@@ -1944,3 +1944,77 @@ fn a_request_id_that_could_forge_a_log_line_is_replaced() {
     assert!(!log.contains(&"a".repeat(200)), "{log}");
     assert!(log.contains(kept), "{log}");
 }
+
+#[test]
+fn assigning_with_neither_whom_nor_team_names_all_three_flags() {
+    let desk = Desk::new();
+    let output = desk
+        .cmd()
+        .args(["tickets", "assign", "10001"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: one of --to HANDLE, --me or --team KEY is needed\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Usage: deskctl tickets assign [OPTIONS] <NUMBER>..."),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("required arguments"), "{stderr}");
+    assert!(
+        stderr.lines().all(|line| line.chars().count() <= 80),
+        "{stderr}"
+    );
+    // --to and --me still exclude each other, in clap's own words.
+    desk.cmd()
+        .args(["tickets", "assign", "10001", "--to", "bob", "--me"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be used with"));
+}
+
+#[test]
+fn a_usage_error_repeats_a_long_value_cut_and_says_how_long_it_was() {
+    let desk = Desk::new();
+    let long = "x".repeat(3000);
+    let spaced = format!("  {long}  ");
+    let cases: &[&[&str]] = &[
+        &["tickets", "list", "--view", &long],
+        &["tickets", "list", "--team", &long],
+        &["tickets", "list", "--since", &long],
+        &["tickets", "list", "--since", &spaced],
+        &["tickets", "list", "--field", &long],
+        &["tickets", "list", &long],
+        &["tickets", &long],
+        &["hours", "set", "--days", &long],
+        &[
+            "rules",
+            "add",
+            "priority",
+            "--when",
+            &long,
+            "--priority",
+            "high",
+        ],
+    ];
+    for args in cases {
+        let output = desk.cmd().args(*args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", &args[..2].join(" "));
+        assert!(
+            stderr.len() < 1000 && stderr.contains("… (3000 characters)"),
+            "{}: {stderr}",
+            &args[..2].join(" ")
+        );
+    }
+    // A value of a usual length is repeated whole.
+    desk.cmd()
+        .args(["tickets", "list", "--since", "soonish"])
+        .assert()
+        .code(2)
+        .stderr(contains("'soonish' is not a moment"));
+}

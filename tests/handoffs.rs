@@ -764,6 +764,57 @@ fn handoff_list_shows_who_where_what_and_what_became_of_it_and_filters_by_time()
         .stderr(contains("last tuesday"));
 }
 
+/// `handoff list` shows as many as `tickets list` does: a screenful on a
+/// terminal, every one when piped (`| wc -l` counts them all).
+#[test]
+fn handoff_list_shows_every_one_when_piped_and_a_screenful_on_a_terminal() {
+    let desk = configured(desk!());
+    let server = desk.serve();
+    let bearer = format!("Bearer {}", desk.token("alice"));
+    let body = handoff("development").to_string();
+    for _ in 0..55 {
+        let answer = server.raw(
+            "POST",
+            "/v1/handoffs",
+            &[
+                ("Authorization", &bearer),
+                ("Content-Type", "application/json"),
+            ],
+            body.as_bytes(),
+        );
+        assert!(answer.status < 300, "{}", answer.body);
+    }
+    drop(server);
+    let count = |args: &[&str]| {
+        let mut all = vec!["handoff", "list", "-o", "name"];
+        all.extend_from_slice(args);
+        desk.run(&all).lines().count()
+    };
+    assert_eq!(count(&[]), 55);
+    assert_eq!(count(&["--all"]), 55);
+    assert_eq!(count(&["--limit", "52"]), 52);
+    desk.cmd()
+        .args(["handoff", "list", "--limit", "52"])
+        .assert()
+        .success()
+        .stderr(contains("Showing the newest 52"));
+    desk.cmd()
+        .args(["handoff", "list"])
+        .assert()
+        .success()
+        .stderr(contains("Showing").not());
+    let screen = desk.run_on_terminal_sized(250, &["handoff", "list"]);
+    assert_eq!(
+        screen
+            .lines()
+            .filter(|l| l.contains("dana@example.com"))
+            .count(),
+        30,
+        "{screen}"
+    );
+    assert!(screen.contains("Showing the newest 30"), "{screen}");
+}
+
 #[test]
 fn env_and_agent_flags_stand_in_for_what_the_file_leaves_out() {
     let desk = configured(desk!());

@@ -1124,10 +1124,10 @@ fn the_inbox_filters_by_ticket_fields_typed_as_key_value_each_added_and_removed(
     tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
     tmux.wait_for_all(&["unassigned 4", "#10004"]);
     let add_field_condition = || {
-        // The filter picker's fifth item: a ticket field, typed.
+        // The filter picker's sixth item: a ticket field, typed.
         tmux.press("f");
         tmux.wait_for("by a ticket field");
-        tmux.press_times("Down", 4);
+        tmux.press_times("Down", 5);
         tmux.press("Enter");
         tmux.wait_for("Filter by a ticket field: KEY=VALUE");
     };
@@ -1152,7 +1152,7 @@ fn the_inbox_filters_by_ticket_fields_typed_as_key_value_each_added_and_removed(
         "remove field:seats=12",
         "remove every ticket field condition",
     ]);
-    tmux.press_times("Down", 6);
+    tmux.press_times("Down", 7);
     tmux.press("Enter");
     tmux.wait_until_screen("seats removed, plan kept", |screen| {
         screen.contains("unassigned 2")
@@ -1184,6 +1184,68 @@ fn the_inbox_filters_by_ticket_fields_typed_as_key_value_each_added_and_removed(
         "the desk has no ticket field 'plam': did you mean 'plan'?",
         "unassigned 0",
     ]);
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+}
+
+#[test]
+fn the_inbox_takes_the_lists_filter_flags_and_filters_by_team() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(3);
+    desk.run(&["teams", "add", "billing", "--name", "Billing"]);
+    desk.run(&["tickets", "assign", "10002", "--team", "billing"]);
+    desk.run(&["tickets", "priority", "10003", "urgent"]);
+    // Flags that are not the inbox's own go with `receive` no more than
+    // they did.
+    desk.cmd()
+        .args(["inbox", "--team", "billing", "receive"])
+        .assert()
+        .code(2);
+    let tmux = Tmux::start(&desk, 120, 30);
+    // A misspelt key: the nearest one, exit 5, before the screen is taken.
+    let (code, screen) = tmux.run(&format!("{} inbox --team bilings", common::BIN));
+    assert_eq!(code, 5, "{screen}");
+    assert!(screen.contains("did you mean 'billing'"), "{screen}");
+    let (code, screen) = tmux.run(&format!("{} inbox --view mine", common::BIN));
+    assert_eq!(code, 2, "{screen}");
+    assert!(
+        screen.contains("the mine view is an operator's"),
+        "{screen}"
+    );
+    tmux.type_line(&format!(
+        "{} inbox --team billing; echo \"exit=$?.\"",
+        common::BIN
+    ));
+    let screen = tmux.wait_for_all(&["unassigned 1", "team=billing"]);
+    assert!(screen.contains("10002"), "{screen}");
+    assert!(!screen.contains("10003"), "{screen}");
+    // f's fifth item: the team, from the desk's teams.
+    tmux.press("f");
+    tmux.wait_for("by team");
+    tmux.press_times("Down", 4);
+    tmux.press("Enter");
+    tmux.wait_for_all(&["Filter by team", "billing", "support"]);
+    tmux.press_times("Down", 2);
+    tmux.press("Enter");
+    let screen = tmux.wait_for_all(&["unassigned 2", "team=support"]);
+    assert!(screen.contains("10003"), "{screen}");
+    assert!(!screen.contains("10002"), "{screen}");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    // Several flags at once, as tickets list takes them.
+    tmux.type_line(&format!(
+        "{} inbox --team support --priority urgent; echo \"exit=$?.\"",
+        common::BIN
+    ));
+    let screen = tmux.wait_for_all(&["unassigned 1", "priority=urgent team=support"]);
+    assert!(screen.contains("10003"), "{screen}");
+    assert!(!screen.contains("10001"), "{screen}");
     tmux.press("q");
     let (code, screen) = tmux.wait_exit();
     assert_eq!(code, 0, "{screen}");

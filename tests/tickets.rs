@@ -353,6 +353,83 @@ fn a_search_text_too_long_to_search_for_is_refused_by_name() {
     }
 }
 
+/// A filter no ticket of the view can match is refused, not answered with
+/// an empty list that reads as "nothing to do": over HTTP a 422 naming the
+/// parameter, on the command line a usage error naming the flag.
+#[test]
+fn filters_that_contradict_the_view_are_refused_by_name() {
+    let desk = desk_with_tickets(desk!());
+    for (args, flag, said) in [
+        (
+            &["--view", "unassigned", "--assignee", "bob"][..],
+            "--assignee",
+            "the unassigned view holds only tickets nobody is assigned to, never bob's",
+        ),
+        (
+            &["--view", "resolved", "--status", "open"][..],
+            "--status",
+            "the resolved view holds only resolved tickets, never open ones",
+        ),
+        (
+            &["--view", "resolved", "--status", "pending"][..],
+            "--status",
+            "the resolved view holds only resolved tickets, never pending ones",
+        ),
+    ] {
+        desk.cmd()
+            .args(["tickets", "list"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(format!("error: {flag}: {said}")));
+    }
+    // What some ticket can match is listed as before.
+    desk.run(&["tickets", "assign", "10001", "--to", "bob", "--force"]);
+    desk.run(&["tickets", "resolve", "10002"]);
+    assert_eq!(
+        numbers(&desk, &["--view", "unassigned", "--status", "resolved"]),
+        [10002]
+    );
+    assert_eq!(
+        numbers(&desk, &["--view", "resolved", "--status", "resolved"]),
+        [10002]
+    );
+    assert_eq!(
+        numbers(&desk, &["--view", "all", "--assignee", "bob"]),
+        [10001]
+    );
+    let server = desk.serve();
+    let as_bob = format!("Bearer {}", desk.token("bob"));
+    let as_alice = format!("Bearer {}", desk.token("alice"));
+    for (path, bearer, field) in [
+        (
+            "/v1/tickets?view=unassigned&assignee=bob",
+            &as_alice,
+            "assignee",
+        ),
+        ("/v1/tickets?view=resolved&status=open", &as_alice, "status"),
+        ("/v1/tickets?view=mine&assignee=alice", &as_bob, "assignee"),
+        (
+            "/v1/tickets/counts?by=status&view=unassigned&assignee=bob",
+            &as_alice,
+            "assignee",
+        ),
+    ] {
+        let answer = server.raw("GET", path, &[("Authorization", bearer)], b"");
+        assert_eq!(answer.status, 422, "{path}: {}", answer.body);
+        assert_eq!(answer.json()["errors"][0]["field"], field, "{path}");
+    }
+    let mine = server.raw(
+        "GET",
+        "/v1/tickets?view=mine&assignee=bob",
+        &[("Authorization", &as_bob)],
+        b"",
+    );
+    assert_eq!(mine.status, 200, "{}", mine.body);
+    assert_eq!(mine.json()["items"][0]["number"], 10001);
+}
+
 /// A blank search or requester is a usage error, not a filter that selects
 /// every ticket: `-s "$unset" -o name | xargs deskctl tickets resolve --yes`
 /// must not resolve them all.
@@ -1514,8 +1591,19 @@ fn a_status_asked_for_takes_the_place_of_the_views_own_open_or_pending() {
         list(&["--view", "unassigned", "--status", "resolved"]),
         "10001\n"
     );
-    // `resolved` is a status of its own: another one selects nothing.
-    assert_eq!(list(&["--view", "resolved", "--status", "open"]), "");
+    // `resolved` is a status of its own: another one could select nothing,
+    // and is refused as a contradiction (filters_that_contradict_the_view_…).
+    as_token(
+        &desk,
+        &server,
+        &bob,
+        &["tickets", "list", "--view", "resolved", "--status", "open"],
+    )
+    .assert()
+    .code(2)
+    .stderr(contains(
+        "--status: the resolved view holds only resolved tickets",
+    ));
 }
 
 #[test]

@@ -61,17 +61,30 @@ pub fn out_of_range(text: &str) -> Option<String> {
     let pieces = jiff::fmt::temporal::Pieces::parse(text).ok()?;
     (pieces.date().year().abs() >= 9999).then(|| {
         format!(
-            "'{text}' is out of range: moments run from -9999-01-02 to \
-             9999-12-30T22:00:00Z"
+            "'{}' is out of range: moments run from -9999-01-02 to 9999-12-30T22:00:00Z",
+            super::echoed(text)
         )
     })
+}
+
+/// A span of time as a person writes one (`2h`, `3 days`, `2 hours ago`,
+/// `P1D`), its unit words in any case (`2 DAYS`, `1W`), as `Yesterday` and
+/// `NOW` are read: jiff's friendly format knows lowercase units only.
+pub fn span(text: &str) -> Option<jiff::Span> {
+    let text = text.trim();
+    text.parse()
+        .ok()
+        .or_else(|| text.to_ascii_lowercase().parse().ok())
 }
 
 /// The one sentence for a time given as `text` in a query that does not
 /// read as an instant (`error` is why), for every parameter that takes one.
 pub fn not_an_instant(text: &str, error: &jiff::Error) -> String {
     let said = out_of_range(text).unwrap_or_else(|| {
-        format!("'{text}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: {error}")
+        format!(
+            "'{}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: {error}",
+            super::echoed(text)
+        )
     });
     // A query string reads a bare `+` as a space, so an offset such as
     // `+05:30` sent unencoded arrives as ` 05:30`.

@@ -98,6 +98,22 @@ pub const MAX_NAME_CHARS: usize = 254;
 /// service gives out is under 100.
 pub const MAX_CURSOR_CHARS: usize = 200;
 
+/// The longest value an error message repeats whole, in characters.
+pub const MAX_ECHO_CHARS: usize = 80;
+
+/// A value given as an error message repeats it (`invalid value 'X'`,
+/// `'X' is not a moment`): whole up to [`MAX_ECHO_CHARS`], else its start
+/// and how long it is, so that a pasted page does not bury the sentence that
+/// says what is wrong. Every message that quotes what it was given uses it.
+pub fn echoed(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars = text.chars().count();
+    if chars <= MAX_ECHO_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let start: String = text.chars().take(MAX_ECHO_CHARS - 20).collect();
+    std::borrow::Cow::Owned(format!("{start}… ({chars} characters)"))
+}
+
 /// Why `name` is too long to filter by, if it is.
 pub fn name_problem(name: &str) -> Option<String> {
     too_long(
@@ -402,6 +418,15 @@ pub struct Me {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_value_is_echoed_cut_with_its_length() {
+        assert_eq!(echoed("soonish"), "soonish");
+        let longest = "é".repeat(MAX_ECHO_CHARS);
+        assert_eq!(echoed(&longest), longest);
+        let cut = echoed(&"é".repeat(3000)).into_owned();
+        assert_eq!(cut, format!("{}… (3000 characters)", "é".repeat(60)));
+    }
 
     #[test]
     fn a_repeated_parameter_travels_as_repeated_pairs_and_reads_back_whole() {

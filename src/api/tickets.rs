@@ -224,7 +224,8 @@ impl std::str::FromStr for FieldCondition {
                 value: value.to_string(),
             }),
             _ => Err(format!(
-                "'{text}' is not KEY=VALUE: a ticket field's key, `=`, and the value it holds"
+                "'{}' is not KEY=VALUE: a ticket field's key, `=`, and the value it holds",
+                super::echoed(text)
             )),
         }
     }
@@ -294,7 +295,10 @@ macro_rules! ticket_queries {
 
 ticket_queries! {
     filters {
-        /// `mine`, `all` (default), `unassigned` or `resolved`.
+        /// `mine`, `all` (default), `unassigned` or `resolved`. A filter none
+        /// of the view's tickets can match is refused (422): an `assignee` in
+        /// `unassigned`, another than yours in `mine`, a `status` other than
+        /// `resolved` in `resolved`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         view: Option<TicketView>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -388,6 +392,51 @@ impl TicketQuery {
             ("cursor", &self.cursor, super::cursor_problem),
         ]);
         problems.extend(field_condition_problems(&self.field));
+        problems
+    }
+
+    /// The filters no ticket of the view can match, by field: an assignee
+    /// in the unassigned view, or another than `me` (the caller's handle) in
+    /// the mine view; a status other than resolved in the resolved view. A
+    /// list that could only be empty is refused rather than read as "nothing
+    /// to do". (`unassigned` with a status is the view's tickets in that
+    /// status, as `mine` with one is.)
+    pub fn contradictions(&self, me: Option<&str>) -> Vec<FieldError> {
+        let instead = "leave it out, or ask for the all view";
+        let mut problems = Vec::new();
+        match (self.view, self.assignee.as_deref()) {
+            (Some(TicketView::Unassigned), Some(assignee)) => {
+                problems.push(FieldError::new(
+                    "assignee",
+                    format!(
+                        "the unassigned view holds only tickets nobody is assigned to, never \
+                         {assignee}'s: {instead}"
+                    ),
+                ));
+            }
+            (Some(TicketView::Mine), Some(assignee)) if me.is_some_and(|me| me != assignee) => {
+                problems.push(FieldError::new(
+                    "assignee",
+                    format!(
+                        "the mine view holds only the tickets assigned to you ({}), never \
+                         {assignee}'s: {instead}",
+                        me.unwrap_or_default()
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        if self.view == Some(TicketView::Resolved)
+            && let Some(status) = self.status.filter(|s| *s != TicketStatus::Resolved)
+        {
+            problems.push(FieldError::new(
+                "status",
+                format!(
+                    "the resolved view holds only resolved tickets, never {status} ones: \
+                     {instead}"
+                ),
+            ));
+        }
         problems
     }
 }
@@ -710,5 +759,60 @@ mod tests {
             ..HandoffQuery::default()
         };
         assert_eq!(handoffs.text_problems().len(), 2);
+    }
+
+    #[test]
+    fn filters_no_ticket_of_the_view_can_match_are_named() {
+        let query = |view, assignee: Option<&str>, status| TicketQuery {
+            view: Some(view),
+            assignee: assignee.map(str::to_string),
+            status,
+            ..TicketQuery::default()
+        };
+        let fields = |query: TicketQuery, me| -> Vec<String> {
+            query
+                .contradictions(me)
+                .into_iter()
+                .map(|e| e.field)
+                .collect()
+        };
+        use TicketStatus::{Open, Pending, Resolved};
+        use TicketView::{All, Mine, Unassigned};
+        assert_eq!(
+            fields(query(Unassigned, Some("bob"), None), None),
+            ["assignee"]
+        );
+        assert_eq!(
+            fields(query(Mine, Some("bob"), None), Some("alice")),
+            ["assignee"]
+        );
+        for status in [Open, Pending] {
+            assert_eq!(
+                fields(query(TicketView::Resolved, None, Some(status)), None),
+                ["status"]
+            );
+        }
+        assert_eq!(
+            fields(query(TicketView::Resolved, Some("bob"), Some(Open)), None),
+            ["status"]
+        );
+        let message = &query(Unassigned, Some("bob"), None).contradictions(None)[0].message;
+        assert!(
+            message.contains("bob's") && message.contains("all view"),
+            "{message}"
+        );
+        // What some ticket can match is no contradiction.
+        for fine in [
+            query(Mine, Some("alice"), None),
+            query(Unassigned, None, Some(Resolved)),
+            query(TicketView::Resolved, Some("bob"), Some(Resolved)),
+            query(All, Some("bob"), Some(Open)),
+        ] {
+            assert_eq!(
+                fields(fine.clone(), Some("alice")),
+                Vec::<String>::new(),
+                "{fine:?}"
+            );
+        }
     }
 }

@@ -343,6 +343,46 @@ pub fn command() -> clap::Command {
     ))
 }
 
+/// The usage errors clap cannot find itself: a choice of flags of which one
+/// is needed (a required group would make the usage line wider than a
+/// terminal). The error is clap's, with the verb's usage line, so it reads
+/// and exits (2) as clap's own; `bin_name` is how the program was called.
+pub fn check_usage(cli: &Cli, bin_name: Option<&str>) -> Result<(), clap::Error> {
+    let (path, why) = match &cli.command {
+        Command::Tickets(noun) => match noun.verb.missing() {
+            Some((verb, why)) => (["tickets", verb], why),
+            None => return Ok(()),
+        },
+        _ => return Ok(()),
+    };
+    let mut command = command();
+    if let Some(name) = bin_name {
+        command = command.bin_name(name);
+    }
+    command.build();
+    let verb = path.iter().fold(&mut command, |command, name| {
+        command
+            .find_subcommand_mut(name)
+            .unwrap_or_else(|| panic!("no subcommand `{name}`"))
+    });
+    Err(verb.error(clap::error::ErrorKind::MissingRequiredArgument, why))
+}
+
+/// How many rows a list shows unless told otherwise on a terminal.
+const TERMINAL_LIMIT: u32 = 30;
+
+/// How many rows a list with `--limit N` and `--all` shows (`None`: every
+/// one): N when given; else a screenful on a terminal and all when piped, so
+/// that `| xargs` and `| wc -l` see every row.
+pub(crate) fn list_limit(limit: Option<u32>, all: bool, ui: &crate::ui::Ui) -> Option<u32> {
+    match (limit, all) {
+        (Some(n), _) => Some(n),
+        (None, true) => None,
+        (None, false) if ui.stdout_tty => Some(TERMINAL_LIMIT),
+        (None, false) => None,
+    }
+}
+
 /// A value parser for a wire enum: its names become the possible values that
 /// help and completions show.
 pub(crate) fn wire_enum_parser<T>(

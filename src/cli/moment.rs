@@ -4,7 +4,7 @@
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{AmbiguousOffset, TimeZone};
-use jiff::{Span, Timestamp, Zoned};
+use jiff::{Timestamp, Zoned};
 
 use crate::api::instant::out_of_range;
 
@@ -49,13 +49,16 @@ fn parse_instant_at(text: &str, now: &Zoned) -> Result<Timestamp, String> {
         }
         return local(civil, tz, text);
     }
-    if let Ok(span) = text.parse::<Span>() {
+    if let Some(span) = crate::api::instant::span(text) {
         return now
             .checked_sub(span.abs())
             .map(|zoned| zoned.timestamp())
-            .map_err(|e| format!("'{text}' reaches too far back: {e}"));
+            .map_err(|e| format!("'{}' reaches too far back: {e}", crate::api::echoed(text)));
     }
-    Err(out_of_range(text).unwrap_or_else(|| format!("'{text}' is not a moment: {FORMS}")))
+    Err(out_of_range(text).unwrap_or_else(|| {
+        let text = crate::api::echoed(text);
+        format!("'{text}' is not a moment: {FORMS}")
+    }))
 }
 
 /// A local date and time in `tz`, only when it names exactly one instant.
@@ -122,6 +125,35 @@ mod tests {
         assert_eq!(at("1 day").unwrap(), "2026-03-29T13:00:00Z");
         assert_eq!(at("today").unwrap(), "2026-03-29T22:00:00Z");
         assert_eq!(at("Yesterday").unwrap(), "2026-03-28T23:00:00Z");
+    }
+
+    #[test]
+    fn every_form_the_help_names_reads_in_any_case() {
+        // The forms of `--created-since`'s help (docs/cli.md), each as
+        // written there, in capitals and capitalised.
+        let forms = [
+            ("2h", "2026-03-30T11:00:00Z"),
+            ("30m", "2026-03-30T12:30:00Z"),
+            ("3 days", "2026-03-27T14:00:00Z"),
+            ("1w", "2026-03-23T14:00:00Z"),
+            ("2 hours ago", "2026-03-30T11:00:00Z"),
+            ("now", "2026-03-30T13:00:00Z"),
+            ("today", "2026-03-29T22:00:00Z"),
+            ("yesterday", "2026-03-28T23:00:00Z"),
+            ("2026-03-29", "2026-03-28T23:00:00Z"),
+            ("2026-03-29T09:30", "2026-03-29T07:30:00Z"),
+            ("2026-03-29T07:30:00Z", "2026-03-29T07:30:00Z"),
+        ];
+        for (form, want) in forms {
+            let mut capital = form.chars();
+            let capitalised: String = capital
+                .next()
+                .map(|c| c.to_uppercase().chain(capital).collect())
+                .unwrap_or_default();
+            for text in [form.to_string(), form.to_uppercase(), capitalised] {
+                assert_eq!(at(&text).as_deref(), Ok(want), "{text}");
+            }
+        }
     }
 
     #[test]

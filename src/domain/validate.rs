@@ -94,8 +94,10 @@ impl Checks {
     ) -> &mut Self {
         for value in values {
             if let Err(message) = check_slug(value) {
-                self.errors
-                    .push(FieldError::new(field, format!("'{value}': {message}")));
+                self.errors.push(FieldError::new(
+                    field,
+                    format!("'{}': {message}", crate::api::echoed(value)),
+                ));
             }
         }
         self

@@ -33,7 +33,7 @@ pub const VIEWS: [TicketView; 4] = [
 ];
 
 /// Where `view` is in [`VIEWS`] (and in each per-view array).
-fn view_index(view: TicketView) -> usize {
+pub(crate) fn view_index(view: TicketView) -> usize {
     VIEWS
         .iter()
         .position(|v| *v == view)
@@ -213,13 +213,15 @@ pub enum Field {
     Priority,
     Channel,
     Assignee,
+    Team,
 }
 
-const FIELDS: [(Field, &str); 4] = [
+const FIELDS: [(Field, &str); 5] = [
     (Field::Status, "status"),
     (Field::Priority, "priority"),
     (Field::Channel, "channel"),
     (Field::Assignee, "assignee"),
+    (Field::Team, "team"),
 ];
 
 /// The filter picker's item that adds a condition on a ticket field's value,
@@ -303,6 +305,7 @@ pub struct Filter {
     pub priority: Option<Priority>,
     pub channel: Option<Channel>,
     pub assignee: Option<String>,
+    pub team: Option<String>,
     /// Text matched as `tickets list --search` does.
     pub search: Option<String>,
     /// Ticket field values, each as `tickets list --field KEY=VALUE` takes
@@ -331,6 +334,9 @@ impl Filter {
         if let Some(a) = &self.assignee {
             parts.push(format!("assignee={a}"));
         }
+        if let Some(t) = &self.team {
+            parts.push(format!("team={t}"));
+        }
         for condition in &self.fields {
             parts.push(format!("field:{condition}"));
         }
@@ -356,7 +362,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("x", "resolve"),
     ("u", "reopen"),
     ("p", "change priority"),
-    ("f", "filter by status, priority, channel, assignee, fields"),
+    (
+        "f",
+        "filter: status, priority, channel, assignee, team, field",
+    ),
     ("/", "search subjects and messages"),
     ("F", "clear filter and search"),
     ("?", "this help"),
@@ -403,6 +412,8 @@ pub struct Inbox {
     pub protected: Option<String>,
     /// Operators' handles, for the assignee filter.
     pub handles: Vec<String>,
+    /// Teams' keys, for the team filter.
+    pub teams: Vec<String>,
     /// The desk's ticket fields, for the field filter: a value its field's
     /// type cannot hold is refused as it is typed, and a misspelt key or
     /// option is said. None when they could not be read: the service judges
@@ -447,6 +458,7 @@ impl Inbox {
             message_unreached: false,
             protected: None,
             handles: Vec::new(),
+            teams: Vec::new(),
             fields: None,
             loaded_filter: Filter::default(),
             timeline_top: None,
@@ -474,6 +486,7 @@ impl Inbox {
             priority: self.filter.priority,
             channel: self.filter.channel,
             assignee: self.filter.assignee.clone(),
+            team: self.filter.team.clone(),
             q: self.filter.search.clone(),
             field: self.filter.fields.clone(),
             ..TicketQuery::default()
@@ -927,6 +940,14 @@ impl Inbox {
                         handles.sort();
                         handles
                     }
+                    Field::Team => {
+                        let mut teams = self.teams.clone();
+                        let seen = self.tickets.iter().flatten();
+                        teams.extend(seen.filter_map(|t| t.team.clone()));
+                        teams.sort();
+                        teams.dedup();
+                        teams
+                    }
                 };
                 let mut items = vec![(String::new(), "any".to_string())];
                 items.extend(values.into_iter().map(|v| (v.clone(), v)));
@@ -945,6 +966,7 @@ impl Inbox {
                     Field::Priority => self.filter.priority = value.and_then(|v| v.parse().ok()),
                     Field::Channel => self.filter.channel = value.and_then(|v| v.parse().ok()),
                     Field::Assignee => self.filter.assignee = value,
+                    Field::Team => self.filter.team = value,
                 }
                 self.say(Tone::Info, self.filter_message());
                 Command::Reload
@@ -3746,7 +3768,19 @@ mod tests {
         inbox.on_key(Key::Down);
         inbox.on_key(Key::Down);
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        // team: the desk's teams and those on tickets
+        inbox.teams = vec!["billing".into()];
+        open_filter(&mut inbox, 4);
+        assert!(
+            matches!(&inbox.mode, Mode::Picker { items, .. }
+                if items.iter().map(|(v, _)| v.as_str()).collect::<Vec<_>>() == ["", "billing", "support"]),
+            "{:?}",
+            inbox.mode
+        );
+        inbox.on_key(Key::Down);
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
         let query = inbox.query(TicketView::All);
+        assert_eq!(query.team.as_deref(), Some("billing"));
         assert_eq!(query.view, Some(TicketView::All));
         assert_eq!(query.status, Some(TicketStatus::Pending));
         assert_eq!(query.priority, Some(Priority::High));
@@ -3757,7 +3791,7 @@ mod tests {
             text.lines()
                 .last()
                 .unwrap()
-                .contains("status=pending priority=high channel=email assignee=bob"),
+                .contains("status=pending priority=high channel=email assignee=bob team=billing"),
             "{text}"
         );
         // `any` lifts one field.
@@ -3772,7 +3806,7 @@ mod tests {
         assert_eq!(inbox.filter.status, Some(TicketStatus::Pending));
         // Clear, from the picker and with F.
         inbox.on_key(Key::Char('f'));
-        for _ in 0..5 {
+        for _ in 0..6 {
             inbox.on_key(Key::Down);
         }
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
@@ -3986,10 +4020,10 @@ mod tests {
         );
     }
 
-    /// Opens the ticket field box: the filter picker's fifth item.
+    /// Opens the ticket field box: the filter picker's sixth item.
     fn open_field_filter(inbox: &mut Inbox) {
         inbox.on_key(Key::Char('f'));
-        for _ in 0..4 {
+        for _ in 0..5 {
             inbox.on_key(Key::Down);
         }
         assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);

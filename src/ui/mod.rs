@@ -402,10 +402,26 @@ pub fn print_clap_answer(error: &clap::Error, color: ColorChoice, env: &EnvVars)
         false => std::io::stdout().is_terminal(),
     };
     let styled = error.render();
-    let text = match color.wanted(env, terminal) {
+    let mut text = match color.wanted(env, terminal) {
         true => styled.ansi().to_string(),
         false => styled.to_string(),
     };
+    // What was given is repeated as [`crate::api::echoed`] repeats it, by
+    // clap and by the value parser's own sentence alike.
+    for kind in [
+        clap::error::ContextKind::InvalidValue,
+        clap::error::ContextKind::InvalidArg,
+        clap::error::ContextKind::InvalidSubcommand,
+    ] {
+        if let Some(clap::error::ContextValue::String(given)) = error.get(kind) {
+            for given in [given.as_str(), given.trim()] {
+                let echoed = crate::api::echoed(given);
+                if echoed != given {
+                    text = text.replace(given, &echoed);
+                }
+            }
+        }
+    }
     // A closed stream (`deskctl --help | head -1`) is no failure.
     let _ = match to_stderr {
         true => std::io::stderr().lock().write_all(text.as_bytes()),

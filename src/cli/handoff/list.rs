@@ -26,10 +26,11 @@ pub struct HandoffListArgs {
     /// Only handoffs received before this time (same forms as --since)
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
     pub until: Option<jiff::Timestamp>,
-    /// At most this many (newest first)
-    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all",
+    /// At most this many, newest first, 1 or more (default: 30 on a terminal,
+    /// all when piped)
+    #[arg(long, value_name = "N", conflicts_with = "all",
         value_parser = crate::cli::whole_number::<u32>(1, u32::MAX))]
-    pub limit: u32,
+    pub limit: Option<u32>,
     /// Every matching handoff
     #[arg(long)]
     pub all: bool,
@@ -37,17 +38,16 @@ pub struct HandoffListArgs {
 
 pub async fn cmd_handoff_list(session: &Session, args: HandoffListArgs) -> CliResult {
     let client = session.client().await?;
+    let limit = crate::cli::list_limit(args.limit, args.all, &session.ui);
     let mut query = HandoffQuery {
         environment: args.environment,
         agent: args.agent,
         outcome: args.outcome,
         since: args.since,
         until: args.until,
-        limit: Some(if args.all {
-            crate::api::MAX_PAGE_LIMIT
-        } else {
-            args.limit.clamp(1, crate::api::MAX_PAGE_LIMIT)
-        }),
+        limit: Some(limit.map_or(crate::api::MAX_PAGE_LIMIT, |n| {
+            n.clamp(1, crate::api::MAX_PAGE_LIMIT)
+        })),
         cursor: None,
     };
     let mut handoffs = Vec::new();
@@ -55,16 +55,12 @@ pub async fn cmd_handoff_list(session: &Session, args: HandoffListArgs) -> CliRe
         let page = client.list_handoffs(&query).await?;
         handoffs.extend(page.items);
         match page.next_cursor {
-            Some(_) if !args.all && handoffs.len() >= args.limit as usize => break true,
+            Some(_) if limit.is_some_and(|n| handoffs.len() >= n as usize) => break true,
             Some(cursor) => query.cursor = Some(cursor),
             None => break false,
         }
     };
-    handoffs.truncate(if args.all {
-        usize::MAX
-    } else {
-        args.limit as usize
-    });
+    handoffs.truncate(limit.map_or(usize::MAX, |n| n as usize));
     if handoffs.is_empty() {
         filters_exist(&client, &[(Named::Agent, query.agent.as_deref())]).await?;
     }

@@ -38,7 +38,10 @@ fn parse_weekday(text: &str) -> Result<Weekday, String> {
         .iter()
         .find(|name| **name == lower || (lower.len() >= 3 && name.starts_with(&lower)))
         .map(|name| name.parse().expect("a listed day"))
-        .ok_or_else(|| format!("'{text}' is not a day: use mon, tue, wed, thu, fri, sat or sun"))
+        .ok_or_else(|| {
+            let text = crate::api::echoed(text);
+            format!("'{text}' is not a day: use mon, tue, wed, thu, fri, sat or sun")
+        })
 }
 
 /// A holiday flag's date, checked where the flag names it: once merged with

@@ -15,11 +15,17 @@ use crate::api::{
     AssignRequest, MAX_PAGE_LIMIT, TicketCountBy, TicketCountQuery, TicketQuery, TicketView,
 };
 use crate::cli::Session;
+use crate::cli::names::filters_exist;
+use crate::cli::tickets::list::{TicketFilterArgs, field_flag_error, named_filters};
 use crate::client::{Client, ClientError, StreamItem};
 use crate::error::{CliError, CliResult};
 use crate::ui::inbox::{Act, Command, Connection, Inbox, Key, Reached, Refusal, VIEWS};
 
-pub async fn cmd_inbox(session: &Session) -> CliResult {
+pub async fn cmd_inbox(
+    session: &Session,
+    view: Option<TicketView>,
+    filters: TicketFilterArgs,
+) -> CliResult {
     let ui = &session.ui;
     if !ui.can_prompt() || session.env.dumb_terminal {
         return Err(CliError::usage(
@@ -37,6 +43,30 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
         _ => "owner (local desk)".to_string(),
     };
     let mut inbox = Inbox::new(client.target(), role, me.operator.clone(), ui.color());
+    if let Some(view) = view {
+        if view == TicketView::Mine && me.operator.is_none() {
+            return Err(CliError::usage(
+                "the mine view is an operator's, and the local desk acts as its owner",
+            )
+            .with_hint("filter by assignee instead: --assignee HANDLE"));
+        }
+        inbox.view = crate::ui::inbox::view_index(view);
+    }
+    let mut fields = Vec::new();
+    for condition in filters.field {
+        // One value per key, as `f` keeps them: the last given.
+        fields.retain(|held: &crate::api::FieldCondition| held.key != condition.key);
+        fields.push(condition);
+    }
+    inbox.filter = crate::ui::inbox::Filter {
+        status: filters.status,
+        priority: filters.priority,
+        channel: filters.channel,
+        assignee: filters.assignee,
+        team: filters.team,
+        search: filters.search,
+        fields,
+    };
     inbox.actor = crate::domain::tickets::Actor::from_me(&me);
     let target = session.target()?;
     inbox.protected = target.is_protected().then(|| target.label());
@@ -45,13 +75,24 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
     if let Ok(operators) = client.list_operators().await {
         inbox.handles = operators.into_iter().map(|o| o.handle).collect();
     }
+    if let Ok(teams) = client.list_teams().await {
+        inbox.teams = teams.into_iter().map(|t| t.key).collect();
+    }
     // For the field filter: values checked as typed, keys and options
     // their field does not have said; without them the service judges alone.
     if let Ok(fields) = client.list_fields().await {
         inbox.fields = Some(fields);
     }
     let mut events = client.events(None).await?;
-    reload(&client, &mut inbox).await?;
+    reload(&client, &mut inbox)
+        .await
+        .map_err(field_flag_error)?;
+    // Nothing listed: a misspelt handle or key given as a flag is said with
+    // the nearest name (exit 5), as `tickets list` says it, before the
+    // screen is taken.
+    if inbox.tickets.iter().all(Vec::is_empty) {
+        filters_exist(&client, &named_filters(&inbox.query(TicketView::All))).await?;
+    }
     // In place before the screen changes: from then on no SIGTERM or SIGHUP
     // may end the process with the terminal still full-screen.
     let signalled = end_signal()?;
@@ -239,12 +280,19 @@ async fn reload(client: &Client, inbox: &mut Inbox) -> CliResult {
         if view == crate::api::TicketView::Mine && inbox.me.is_none() {
             continue;
         }
-        let page = client
-            .list_tickets(&TicketQuery {
-                limit: Some(MAX_PAGE_LIMIT),
-                ..inbox.query(view)
-            })
-            .await?;
+        let query = TicketQuery {
+            limit: Some(MAX_PAGE_LIMIT),
+            ..inbox.query(view)
+        };
+        // A filter no ticket of the view can match (an assignee in the
+        // unassigned tab) leaves the tab empty; the service would refuse it.
+        let page = match query.contradictions(inbox.me.as_deref()).is_empty() {
+            true => client.list_tickets(&query).await?,
+            false => crate::api::Page {
+                items: Vec::new(),
+                next_cursor: None,
+            },
+        };
         let total = match page.next_cursor {
             None => page.items.len() as u64,
             Some(_) => count(client, inbox, view).await?,
@@ -258,7 +306,11 @@ async fn reload(client: &Client, inbox: &mut Inbox) -> CliResult {
 /// How many tickets `view` has on the service, with the filter: its tab's
 /// count when its tickets are more than a page.
 async fn count(client: &Client, inbox: &Inbox, view: TicketView) -> CliResult<u64> {
-    let query = TicketCountQuery::filtered(TicketCountBy::Status, inbox.query(view));
+    let query = inbox.query(view);
+    if !query.contradictions(inbox.me.as_deref()).is_empty() {
+        return Ok(0);
+    }
+    let query = TicketCountQuery::filtered(TicketCountBy::Status, query);
     Ok(client.count_tickets(&query).await?.total)
 }
 

@@ -7,12 +7,15 @@ mod receive;
 use clap::{Args, Subcommand};
 
 use super::Session;
+use super::tickets::list::TicketFilterArgs;
+use crate::api::TicketView;
 use crate::error::CliResult;
 
 pub use receive::InboxReceiveArgs;
 
 #[derive(Debug, Args)]
-#[command(after_long_help = "\
+#[command(
+    after_long_help = "\
 Views (mine, unassigned, all, resolved) are tabs with their counts; the list is
 on the left, the selected ticket's timeline on the right. New tickets and
 changes appear as they happen; the status line shows the target, your role and
@@ -27,7 +30,7 @@ Keys (? shows them in the view):
   t  take             r  reply (asks first, naming where it goes)
   n  internal note    o  take over from the AI (asks first)
   x  resolve          u  reopen           p  change priority
-  f  filter by status, priority, channel, assignee or ticket fields
+  f  filter by status, priority, channel, assignee, team or ticket fields
   /  search subjects and messages (as tickets list --search)
   F  clear filter and search               q Esc Ctrl-C  quit
   Ctrl-Z  suspend (fg resumes)
@@ -39,13 +42,24 @@ every change is asked first. Only a ticket's assignee, a manager or an owner
 may reply to its customer: r says so before anything is typed, and a reply
 refused anyway stays in its box.
 
+The filter flags are tickets list's, and start the filter f changes; each tab
+lists its own view with it (an assignee leaves the unassigned tab empty).
+
 Examples:
   deskctl inbox
   deskctl inbox --context prod
-  deskctl inbox receive < message.eml")]
+  deskctl inbox --team billing --priority urgent --view unassigned
+  deskctl inbox receive < message.eml",
+    args_conflicts_with_subcommands = true
+)]
 pub struct InboxArgs {
     #[command(subcommand)]
     pub command: Option<InboxCommand>,
+    /// The tab to open on (default: mine for an operator, else unassigned)
+    #[arg(long, value_parser = super::wire_enum_parser::<TicketView>(TicketView::NAMES))]
+    pub view: Option<TicketView>,
+    #[command(flatten)]
+    pub filters: TicketFilterArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +76,6 @@ pub enum InboxCommand {
 pub async fn dispatch(session: &Session, args: InboxArgs) -> CliResult {
     match args.command {
         Some(InboxCommand::Receive(args)) => receive::cmd_inbox_receive(session, args).await,
-        None => live::cmd_inbox(session).await,
+        None => live::cmd_inbox(session, args.view, args.filters).await,
     }
 }

@@ -94,6 +94,7 @@ pub(crate) fn parse_condition(text: &str) -> Result<Condition, String> {
             },
         }
     };
+    let said = crate::api::echoed(text);
     let mut words = text.splitn(3, char::is_whitespace);
     let (first, second, rest) = (words.next(), words.next(), words.next());
     if let (Some(field), Some(op)) = (first, second)
@@ -101,8 +102,8 @@ pub(crate) fn parse_condition(text: &str) -> Result<Condition, String> {
     {
         return match (op, rest) {
             (ConditionOp::Exists, None) => Ok(condition(field, op, None)),
-            (ConditionOp::Exists, Some(_)) => Err(format!("'{text}': exists takes no value")),
-            (_, None) => Err(format!("'{text}': {op} needs a value after it")),
+            (ConditionOp::Exists, Some(_)) => Err(format!("'{said}': exists takes no value")),
+            (_, None) => Err(format!("'{said}': {op} needs a value after it")),
             (_, Some(operand)) => Ok(condition(field, op, Some(operand))),
         };
     }
@@ -118,7 +119,7 @@ pub(crate) fn parse_condition(text: &str) -> Result<Condition, String> {
         }
     }
     Err(format!(
-        "'{text}' is not a condition: write FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX, \
+        "'{said}' is not a condition: write FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX, \
          'FIELD in A,B', 'FIELD contains X' or 'FIELD exists'"
     ))
 }

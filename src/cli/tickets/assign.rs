@@ -13,12 +13,10 @@ pub struct TicketsAssignArgs {
     #[arg(add = crate::cli::complete::tickets())]
     pub numbers: Vec<u64>,
     /// The operator to assign them to
-    #[arg(
-        long,
-        value_name = "HANDLE",
-        required_unless_present_any = ["me", "team"],
-        conflicts_with = "me"
-    )]
+    // One of --to, --me and --team is needed: checked after parsing
+    // ([`TicketsAssignArgs::missing`]), as a required group would make the
+    // usage line wider than a terminal.
+    #[arg(long, value_name = "HANDLE", conflicts_with = "me")]
     #[arg(add = crate::cli::complete::operators())]
     pub to: Option<String>,
     /// Assign them to yourself (the token's operator); for an operator, as
@@ -34,6 +32,14 @@ pub struct TicketsAssignArgs {
     /// capacity, or is not in the ticket's team
     #[arg(long)]
     pub force: bool,
+}
+
+impl TicketsAssignArgs {
+    /// What is missing when none of --to, --me and --team says what to do.
+    pub(crate) fn missing(&self) -> Option<&'static str> {
+        (self.to.is_none() && !self.me && self.team.is_none())
+            .then_some("one of --to HANDLE, --me or --team KEY is needed")
+    }
 }
 
 /// "assign ticket 10042 to bob in team tech": what the command does, for

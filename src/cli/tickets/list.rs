@@ -13,7 +13,7 @@ use crate::ui::OutputFormat;
 
 /// The filters of `query` that name something of the desk, for
 /// [`filters_exist`].
-pub(super) fn named_filters(query: &TicketQuery) -> Vec<(Named, Option<&str>)> {
+pub(crate) fn named_filters(query: &TicketQuery) -> Vec<(Named, Option<&str>)> {
     let mut named = vec![
         (Named::Operator, query.assignee.as_deref()),
         (Named::Team, query.team.as_deref()),
@@ -31,12 +31,33 @@ pub(super) fn named_filters(query: &TicketQuery) -> Vec<(Named, Option<&str>)> {
 /// A `--field` value the service cannot read as its field's type (`seats=many`
 /// for a number): a usage error (exit 2) naming the flag, not the API's
 /// parameter.
-fn field_flag_error(error: CliError) -> CliError {
+pub(crate) fn field_flag_error(error: CliError) -> CliError {
     if error.fields.is_empty() || error.fields.iter().any(|e| e.field != "field") {
-        return error;
+        return contradiction_error(error);
     }
     let why: Vec<&str> = error.fields.iter().map(|e| e.message.as_str()).collect();
     field_flag_usage(&why.join("; "))
+}
+
+/// A filter the service finds no ticket of the view can match
+/// ([`TicketQuery::contradictions`]: `--view unassigned --assignee bob`):
+/// a usage error (exit 2) naming the flags.
+fn contradiction_error(error: CliError) -> CliError {
+    let flags = ["assignee", "status"];
+    if error.fields.is_empty()
+        || error
+            .fields
+            .iter()
+            .any(|e| !flags.contains(&e.field.as_str()))
+    {
+        return error;
+    }
+    let why: Vec<String> = error
+        .fields
+        .iter()
+        .map(|e| format!("--{}: {}", e.field, e.message))
+        .collect();
+    CliError::usage(why.join("; "))
 }
 
 fn field_flag_usage(why: &str) -> CliError {
@@ -76,34 +97,17 @@ fn filter_text(text: &str) -> Result<String, String> {
     bounded_text(search_text_problem)(text)
 }
 
-/// How many tickets a terminal shows unless told otherwise.
-const TERMINAL_LIMIT: u32 = 30;
-
 #[derive(Debug, Args)]
 pub struct TicketsListArgs {
     /// mine: assigned to you; all: every ticket; unassigned: waiting for someone;
     /// resolved: closed. Mine and unassigned hold open and pending tickets, or
-    /// those in the --status asked for
+    /// those in the --status asked for. A filter none of the view's tickets
+    /// can match (--assignee in unassigned, --status open in resolved) is a
+    /// usage error
     #[arg(long, default_value = "all", value_parser = wire_enum_parser::<TicketView>(TicketView::NAMES))]
     pub view: TicketView,
-    /// Only tickets in this state (`--view mine --status resolved`: the
-    /// resolved tickets assigned to you, whoever resolved them)
-    #[arg(long, value_parser = wire_enum_parser::<TicketStatus>(TicketStatus::NAMES))]
-    pub status: Option<TicketStatus>,
-    /// Only tickets of this priority
-    #[arg(long, value_parser = wire_enum_parser::<Priority>(Priority::NAMES))]
-    pub priority: Option<Priority>,
-    /// An operator's handle
-    #[arg(long, value_name = "HANDLE", value_parser = bounded_text(name_problem))]
-    #[arg(add = crate::cli::complete::operators())]
-    pub assignee: Option<String>,
-    /// A team's key
-    #[arg(long, value_name = "KEY", value_parser = bounded_text(name_problem))]
-    #[arg(add = crate::cli::complete::teams())]
-    pub team: Option<String>,
-    /// Only tickets that came in on this channel
-    #[arg(long, value_parser = wire_enum_parser::<Channel>(Channel::NAMES))]
-    pub channel: Option<Channel>,
+    #[command(flatten)]
+    pub filters: TicketFilterArgs,
     /// The source AI agent's key
     #[arg(long, value_name = "KEY", value_parser = bounded_text(name_problem))]
     #[arg(add = crate::cli::complete::agents())]
@@ -113,11 +117,6 @@ pub struct TicketsListArgs {
     /// character exactly (`é` does not find `É`)
     #[arg(long, value_name = "WHO", value_parser = filter_text)]
     pub requester: Option<String>,
-    /// Text to find in subjects and messages: as written, spaces and
-    /// punctuation included, inside words too; A-Z in either case, every
-    /// other character exactly (`é` does not find `É`)
-    #[arg(long, short = 's', value_name = "TEXT", value_parser = filter_text)]
-    pub search: Option<String>,
     /// Created at or after this moment: `2h` (ago), `3 days`, `yesterday`,
     /// `2026-03-29`, a local `2026-03-29T09:30`, or RFC 3339
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
@@ -125,12 +124,6 @@ pub struct TicketsListArgs {
     /// Active at or after this moment (same forms as --created-since)
     #[arg(long, visible_alias = "since", value_name = "TIME", value_parser = parse_instant)]
     pub updated_since: Option<Timestamp>,
-    /// Only tickets whose field KEY holds VALUE, read as the field's type
-    /// (`plan=enterprise`, `seats=5`, `vip=true`); repeat it for several,
-    /// all of which must hold
-    #[arg(long, value_name = "KEY=VALUE", value_parser = crate::domain::field_conditions::parse_condition)]
-    #[arg(add = crate::cli::complete::field_conditions())]
-    pub field: Vec<FieldCondition>,
     /// The order: -activity (newest activity first, the default), activity
     /// (what has waited longest first), -created (newest tickets first) or
     /// created (oldest first). Activity is what the customer sees happen: a
@@ -154,6 +147,40 @@ pub struct TicketsListArgs {
     /// (not with -o json or -o yaml, which cannot go on once printed)
     #[arg(long, short = 'w')]
     pub watch: bool,
+}
+
+/// The filters `tickets list` and `deskctl inbox` share.
+#[derive(Debug, Args)]
+pub struct TicketFilterArgs {
+    /// Only tickets in this state (`--view mine --status resolved`: the
+    /// resolved tickets assigned to you, whoever resolved them)
+    #[arg(long, value_parser = wire_enum_parser::<TicketStatus>(TicketStatus::NAMES))]
+    pub status: Option<TicketStatus>,
+    /// Only tickets of this priority
+    #[arg(long, value_parser = wire_enum_parser::<Priority>(Priority::NAMES))]
+    pub priority: Option<Priority>,
+    /// An operator's handle
+    #[arg(long, value_name = "HANDLE", value_parser = bounded_text(name_problem))]
+    #[arg(add = crate::cli::complete::operators())]
+    pub assignee: Option<String>,
+    /// A team's key
+    #[arg(long, value_name = "KEY", value_parser = bounded_text(name_problem))]
+    #[arg(add = crate::cli::complete::teams())]
+    pub team: Option<String>,
+    /// Only tickets that came in on this channel
+    #[arg(long, value_parser = wire_enum_parser::<Channel>(Channel::NAMES))]
+    pub channel: Option<Channel>,
+    /// Text to find in subjects and messages: as written, spaces and
+    /// punctuation included, inside words too; A-Z in either case, every
+    /// other character exactly (`é` does not find `É`)
+    #[arg(long, short = 's', value_name = "TEXT", value_parser = filter_text)]
+    pub search: Option<String>,
+    /// Only tickets whose field KEY holds VALUE, read as the field's type
+    /// (`plan=enterprise`, `seats=5`, `vip=true`); repeat it for several,
+    /// all of which must hold
+    #[arg(long, value_name = "KEY=VALUE", value_parser = crate::domain::field_conditions::parse_condition)]
+    #[arg(add = crate::cli::complete::field_conditions())]
+    pub field: Vec<FieldCondition>,
 }
 
 /// Reads pages of `query` until `limit` tickets are taken or the pages end,
@@ -323,25 +350,20 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
     if args.watch {
         ui.streamable("--watch")?;
     }
-    let limit = match (args.limit, args.all) {
-        (Some(n), _) => Some(n),
-        (None, true) => None,
-        (None, false) if ui.stdout_tty => Some(TERMINAL_LIMIT),
-        (None, false) => None,
-    };
+    let limit = crate::cli::list_limit(args.limit, args.all, ui);
     let query = TicketQuery {
         view: Some(args.view),
-        status: args.status,
-        priority: args.priority,
-        assignee: args.assignee,
-        team: args.team,
-        channel: args.channel,
+        status: args.filters.status,
+        priority: args.filters.priority,
+        assignee: args.filters.assignee,
+        team: args.filters.team,
+        channel: args.filters.channel,
         agent: args.agent,
         requester: args.requester,
-        q: args.search,
+        q: args.filters.search,
         created_since: args.created_since.map(|t| t.to_string()),
         updated_since: args.updated_since.map(|t| t.to_string()),
-        field: args.field,
+        field: args.filters.field,
         sort: args.sort,
         limit: Some(limit.map_or(MAX_PAGE_LIMIT, |n| n.min(MAX_PAGE_LIMIT))),
         cursor: None,

@@ -3,7 +3,7 @@
 
 mod assign;
 pub(crate) mod assignees;
-mod list;
+pub(crate) mod list;
 mod note;
 mod priority;
 mod reopen;
@@ -117,6 +117,15 @@ pub async fn dispatch(session: &Session, mut command: TicketsCommand) -> CliResu
 }
 
 impl TicketsCommand {
+    /// What the verb's flags leave missing that clap's own checks cannot
+    /// say, with the verb's name: a usage error after parsing.
+    pub(crate) fn missing(&self) -> Option<(&'static str, &'static str)> {
+        match self {
+            TicketsCommand::Assign(args) => args.missing().map(|why| ("assign", why)),
+            _ => None,
+        }
+    }
+
     /// The ticket numbers of a verb that takes several at once.
     fn bulk_numbers(&mut self) -> Option<&mut Vec<u64>> {
         match self {

@@ -149,7 +149,11 @@ pub fn merge(
         } else if !spec.choices.is_empty() && !spec.choices.contains(&value.as_str()) {
             errors.push(FieldError::new(
                 format!("settings.{key}"),
-                format!("'{value}' is not one of: {}", spec.choices.join(", ")),
+                format!(
+                    "'{}' is not one of: {}",
+                    crate::api::echoed(value),
+                    spec.choices.join(", ")
+                ),
             ));
         }
     }
@@ -235,7 +239,8 @@ pub fn merge(
             errors.push(FieldError::new(
                 format!("priorities.{priority}"),
                 format!(
-                    "'{value}' is not a {} priority: it takes {}",
+                    "'{}' is not a {} priority: it takes {}",
+                    crate::api::echoed(value),
                     kind.title(),
                     values.join(", ")
                 ),

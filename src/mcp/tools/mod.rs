@@ -278,7 +278,7 @@ pub fn since(field: &str, text: Option<&str>) -> Result<Option<String>, ToolErro
                 ToolError::argument(field, why)
             })?
             .timestamp()
-    } else if let Ok(span) = text.parse::<jiff::Span>() {
+    } else if let Some(span) = crate::api::instant::span(text) {
         // A span is always counted back from now; one written `-5d` asks for
         // something else (the future?), and is refused rather than guessed.
         // `5 days ago` is negative too, and says just what is meant.
@@ -708,6 +708,9 @@ mod tests {
         let expected = Timestamp::now() - jiff::SignedDuration::from_hours(24);
         assert!((day_ago - expected).get_seconds().abs() < 60);
         assert!(since("since", Some("7d")).unwrap().is_some());
+        // Unit words in any case, as the CLI reads them.
+        assert!(since("since", Some("2 DAYS")).unwrap().is_some());
+        assert!(since("since", Some("5 Days Ago")).unwrap().is_some());
         assert_eq!(since("since", Some("  ")).unwrap(), None);
         let ago: Timestamp = since("since", Some("5 days ago"))
             .unwrap()

@@ -41,7 +41,8 @@ fn kind(text: &str) -> ApiResult<IntegrationKind> {
             StatusCode::NOT_FOUND,
             "unknown_integration",
             format!(
-                "there is no integration kind '{text}': use one of {}",
+                "there is no integration kind '{}': use one of {}",
+                crate::api::echoed(text),
                 IntegrationKind::NAMES.join(", ")
             ),
         )

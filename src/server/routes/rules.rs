@@ -28,7 +28,10 @@ fn kind(text: &str) -> ApiResult<RuleKind> {
         ApiError::new(
             StatusCode::NOT_FOUND,
             "rule_kind_not_found",
-            format!("there are no '{text}' rules: use priority or assignment"),
+            format!(
+                "there are no '{}' rules: use priority or assignment",
+                crate::api::echoed(text)
+            ),
         )
     })
 }

@@ -306,6 +306,10 @@ pub(crate) async fn ticket_filter(
     }
     let view = query.view.unwrap_or(TicketView::All);
     let me = principal.handle().map(str::to_string);
+    let contradictions = query.contradictions(me.as_deref());
+    if !contradictions.is_empty() {
+        return Err(ApiError::validation(contradictions));
+    }
     if view == TicketView::Mine && me.is_none() {
         return Err(Refusal::NotAnOperator(
             "the mine view is an operator's, and the local desk acts as its owner: filter by \
@@ -378,7 +382,7 @@ pub(crate) async fn ticket_filter(
         headers(("Desk-Next-Cursor" = String,
             description = "With `application/x-ndjson`: the next page's cursor (absent on the last page)")),
         description = "A page of tickets: a `Page` in JSON, or with `Accept: application/x-ndjson` one `Ticket` a line"),
-        (status = 401, body = Problem)))]
+        (status = 401, body = Problem), (status = 422, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
     principal: Principal,

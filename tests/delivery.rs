@@ -667,8 +667,8 @@ fn a_name_with_a_line_break_is_answered_on_one_line() {
         ticket["ticket"]["requester"]["name"],
         "Eve Bcc: x@evil.example"
     );
-    // A name kept with its line break (a handoff takes it as it is, as the
-    // support inbox did before) is written on one line when it is sent.
+    // A handoff's name with a line break is one line from intake on
+    // (`normalize_request`); the mail writer keeps it one line either way.
     handoff(
         &desk,
         "email",

@@ -2104,6 +2104,59 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     );
 }
 
+/// A requester's phone finds their tickets as a person types it: whole, with
+/// the spaces and punctuation a phone may hold left out on both sides and
+/// ASCII letters in either case, from its index or by walking, counted too.
+#[tokio::test(flavor = "multi_thread")]
+async fn requesters_match_by_their_phone_whatever_its_spaces_and_punctuation() {
+    let f = fixture!();
+    let phoned = |name: Option<&str>, id: &str, phone: &str| Requester {
+        name: name.map(Into::into),
+        email: None,
+        external_id: Some(id.into()),
+        phone: Some(phone.into()),
+    };
+    let spaced = f
+        .ticket("one", "x", phoned(None, "wa-1", "+49 151 12345678"))
+        .await;
+    let tight = f
+        .ticket("two", "x", phoned(Some("Jürgen"), "wa-2", "+4915112345678"))
+        .await;
+    let national = f
+        .ticket("three", "x", phoned(None, "wa-3", "0151-123 456 80"))
+        .await;
+    let vanity = f
+        .ticket("four", "x", phoned(None, "tg-4", "1-800-FLOWERS"))
+        .await;
+    let unphoned = f
+        .ticket("five", "x", requester("Kim 0151", "kim@example.com", None))
+        .await;
+    let none = Vec::<u64>::new();
+    let cases = [
+        ("+49 151 12345678", vec![tight, spaced]),
+        ("+4915112345678", vec![tight, spaced]),
+        ("4915112345678", vec![tight, spaced]),
+        ("(+49) 151-1234-5678", vec![tight, spaced]),
+        (" +49.151.12345678 ", vec![tight, spaced]),
+        ("015112345680", vec![national]),
+        ("0151 123 456 80", vec![national]),
+        ("1800flowers", vec![vanity]),
+        ("1-800-Flowers", vec![vanity]),
+        // Whole numbers only; a national form is another number.
+        ("015112345678", none.clone()),
+        ("12345678", none.clone()),
+        ("+49 151", none.clone()),
+        // Not a phone: a name's part still finds it, and phones are not texts.
+        ("0151", vec![unphoned]),
+        ("Jürgen", vec![tight]),
+    ];
+    check_requester_cases(&f, &cases).await;
+    if f.queued_texts().is_some() {
+        f.index_queued_texts();
+        check_requester_cases(&f, &cases).await;
+    }
+}
+
 /// A ticket's origin is the ingest token that sent the handoff that opened
 /// it; a person's handoff, or none, is no platform's. A customer's tickets
 /// narrowed to an ingest token are those its handoffs opened, and no others.

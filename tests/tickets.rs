@@ -1336,8 +1336,9 @@ fn an_upgraded_desk_gives_handed_over_tickets_their_requesters_phone() {
         &format!(
             "UPDATE handoffs SET request = {untrimmed} WHERE ticket_number = 10005; \
              UPDATE handoffs SET request = {blank} WHERE ticket_number = 10006; \
+             DROP INDEX tickets_by_requester_phone; \
              ALTER TABLE tickets DROP COLUMN requester_phone; \
-             DELETE FROM _sqlx_migrations WHERE version = {version};"
+             DELETE FROM _sqlx_migrations WHERE version IN ({version}, {version} + 1);"
         ),
     );
 
@@ -1364,6 +1365,80 @@ fn an_upgraded_desk_gives_handed_over_tickets_their_requesters_phone() {
             (10001, None),
         ]
     );
+}
+
+/// A WhatsApp customer is found as the operator types their number, and a
+/// name sent with a tab or a line break is stored on one line, as tables
+/// show it and `--requester` is typed.
+#[test]
+fn a_requester_is_found_by_phone_as_typed_and_by_the_name_a_table_shows() {
+    let desk = desk_with_tickets(desk!());
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "telegram",
+        "requester": {"name": "Tab\tName\r\nHere\u{7}", "external-id": "tg-1",
+                      "phone": "+49 151 12345678"},
+        "transcript": [{"role": "customer", "text": "Call me please"}],
+    });
+    let path = desk.dir.path().join("telegram.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", common::path_str(&path)]); // 10005
+    for who in ["+4915112345678", "+49 151 1234-5678", "Tab Name Here"] {
+        let listed = desk.run(&["tickets", "list", "--requester", who, "-o", "name"]);
+        assert_eq!(listed, "10005\n", "{who}");
+    }
+    let listed = desk.run(&[
+        "tickets",
+        "list",
+        "--requester",
+        "015112345678",
+        "-o",
+        "name",
+    ]);
+    assert_eq!(listed, "", "a national form is another number");
+    let shown = parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]));
+    assert_eq!(shown["ticket"]["requester"]["name"], "Tab Name Here");
+    let piped = desk.run(&["tickets", "list", "--requester", "tg-1"]);
+    assert!(piped.contains("\tTab Name Here\t"), "{piped}");
+}
+
+/// Names stored with a tab, a line break or another control character
+/// before intake cleaned them are cleaned when the desk is upgraded
+/// (SQLite's migration 34, PostgreSQL's 24); a name of control characters
+/// alone is kept, as it is all that names its customer.
+#[test]
+fn an_upgraded_desk_puts_stored_requester_names_on_one_line() {
+    let desk = desk_with_tickets(desk!());
+    let (version, tabbed, bell) = match BACKEND {
+        common::Backend::Sqlite => (
+            34,
+            "' Dana' || char(9, 9) || 'Reyes' || char(13, 10) || 'Jr' || char(27) || ' '",
+            "char(7)",
+        ),
+        common::Backend::Postgres => (24, "E' Dana\t\tReyes\r\nJr\x1b '", "E'\x07'"),
+    };
+    desk_sql(
+        &desk,
+        &format!(
+            "UPDATE tickets SET requester_name = {tabbed} WHERE number = 10001; \
+             UPDATE tickets SET requester_name = {bell} WHERE number = 10002; \
+             DELETE FROM _sqlx_migrations WHERE version = {version};"
+        ),
+    );
+    let listed = parse(&desk.run(&["tickets", "list", "-o", "json"]));
+    let names: std::collections::BTreeMap<u64, &str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let name = t["requester"]["name"].as_str().unwrap();
+            (t["number"].as_u64().unwrap(), name)
+        })
+        .collect();
+    assert_eq!(names[&10001], "Dana Reyes Jr", "{names:?}");
+    assert_eq!(names[&10002], "\u{7}", "{names:?}");
+    assert!(names[&10003].starts_with("Customer "), "{names:?}");
+    let found = desk.run(&["tickets", "list", "--requester", "Dana Reyes", "-o", "name"]);
+    assert_eq!(found, "10001\n");
 }
 
 #[test]

@@ -508,8 +508,15 @@ pub fn message_time(sent: Option<Timestamp>, at: Timestamp) -> Timestamp {
 /// them, and each that is blank left out, so `"dana@example.com "` is Dana's
 /// address and `""` no address at all. Every step then reads one reason:
 /// `"explicit-request\n"` matches a rule's `reason=explicit-request` as it
-/// alerts the owners and reads in the summary.
+/// alerts the owners and reads in the summary. The name is one line
+/// ([`super::mail::one_line`]: a tab, line break or other control character a
+/// space, runs of them one), as every table shows it and as `--requester`
+/// is typed; the external id stays as sent, since the platform looks its
+/// customer's tickets up by it.
 pub fn normalize_request(mut request: HandoffRequest) -> HandoffRequest {
+    if let Some(name) = request.requester.as_mut().and_then(|r| r.name.as_mut()) {
+        *name = super::mail::one_line(name);
+    }
     let requester = request.requester.as_mut();
     let texts = requester.into_iter().flat_map(|requester| {
         [
@@ -533,7 +540,7 @@ pub fn normalize_request(mut request: HandoffRequest) -> HandoffRequest {
 /// the rule is liberal: a digit at least, and only digits, letters, spaces
 /// and `+ - ( ) . / # * , ;`.
 pub fn phone_problem(phone: &str) -> Option<String> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || " +-()./#*,;".contains(c);
+    let allowed = |c: char| c.is_ascii_alphanumeric() || PHONE_PUNCTUATION.contains(c);
     if let Some(bad) = phone.chars().find(|c| !allowed(*c)) {
         return Some(format!(
             "a phone number holds digits, letters, spaces and + - ( ) . / # * , ; only, \
@@ -545,6 +552,21 @@ pub fn phone_problem(phone: &str) -> Option<String> {
     }
     None
 }
+
+/// The phone number a search for a requester may be: `text` as a handoff's
+/// phone is taken (trimmed, and plausible by [`phone_problem`]); `None` when
+/// it cannot be one (`dana@example.com`, `Dana`). The stores then compare
+/// it with each ticket's phone with the punctuation and spaces
+/// [`phone_problem`] allows left out and ASCII letters in lower case, so
+/// `+49 151 1234-5678` finds `+4915112345678`.
+pub fn phone_query(text: &str) -> Option<&str> {
+    let text = text.trim();
+    (!text.is_empty() && phone_problem(text).is_none()).then_some(text)
+}
+
+/// The punctuation and spaces a phone number may hold besides digits and
+/// letters, which a search for it leaves out ([`phone_query`]).
+pub const PHONE_PUNCTUATION: &str = " +-()./#*,;";
 
 /// Collects rejections of one code, reporting at most [`MAX_REPORTED_PER_CODE`]
 /// one by one and counting the rest.
@@ -1076,6 +1098,31 @@ pub fn who(requester: &Requester) -> Option<&str> {
         .flatten()
         .map(|text| text.trim())
         .find(|text| !text.is_empty())
+}
+
+/// Every way to reach a requester, for a person to read: who they are, the
+/// platform's id for them and their phone. The CLI's detail views and the
+/// copilot's ticket lines both list them, each once.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reach<'r> {
+    /// `Name <email>`, else the name, else the email; `None` without either.
+    pub known_as: Option<String>,
+    pub external_id: Option<&'r str>,
+    pub phone: Option<&'r str>,
+}
+
+/// [`Reach`] of `requester`.
+pub fn reach(requester: &Requester) -> Reach<'_> {
+    let known_as = match (&requester.name, &requester.email) {
+        (Some(name), Some(email)) => Some(format!("{name} <{email}>")),
+        (Some(text), None) | (None, Some(text)) => Some(text.clone()),
+        (None, None) => None,
+    };
+    Reach {
+        known_as,
+        external_id: requester.external_id.as_deref(),
+        phone: requester.phone.as_deref(),
+    }
 }
 
 /// Who the requester is, white space collapsed; `None` when the request does not
@@ -1757,6 +1804,53 @@ mod tests {
     }
 
     #[test]
+    fn a_requesters_name_is_one_line_and_their_id_kept_as_sent() {
+        let mut r = request();
+        r.requester = Some(Requester {
+            name: Some("Tab\tName\r\n  of\u{7}\u{1b}[31m Dana ".into()),
+            external_id: Some("wa\t1".into()),
+            ..Default::default()
+        });
+        let requester = normalize_request(r).requester.unwrap();
+        assert_eq!(requester.name.as_deref(), Some("Tab Name of [31m Dana"));
+        assert_eq!(requester.external_id.as_deref(), Some("wa\t1"));
+        // A name of control characters alone is no name.
+        let mut r = request();
+        r.requester.as_mut().unwrap().name = Some("\u{7}\t\u{0}".into());
+        assert_eq!(normalize_request(r).requester.unwrap().name, None);
+    }
+
+    #[test]
+    fn every_way_to_reach_a_requester_is_kept() {
+        let requester =
+            |json: serde_json::Value| -> Requester { serde_json::from_value(json).unwrap() };
+        let jurgen =
+            requester(json!({"name": "Jürgen", "external-id": "wa-1", "phone": "+49 151"}));
+        assert_eq!(
+            reach(&jurgen),
+            Reach {
+                known_as: Some("Jürgen".into()),
+                external_id: Some("wa-1"),
+                phone: Some("+49 151")
+            }
+        );
+        let rosa = requester(json!({"name": "Rosa", "email": "rosa@example.com"}));
+        assert_eq!(
+            reach(&rosa).known_as.as_deref(),
+            Some("Rosa <rosa@example.com>")
+        );
+        let by_id = requester(json!({"external-id": "wa-2"}));
+        assert_eq!(
+            reach(&by_id),
+            Reach {
+                known_as: None,
+                external_id: Some("wa-2"),
+                phone: None
+            }
+        );
+    }
+
+    #[test]
     fn the_reason_is_trimmed_and_a_blank_one_left_out() {
         let with_reason = |reason: &str| {
             let mut r = request();
@@ -1842,6 +1936,18 @@ mod tests {
         let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [INVALID_REQUESTER_PHONE]);
         assert_eq!(problems[0].field, "requester.phone");
+    }
+
+    #[test]
+    fn a_search_is_a_phone_number_when_a_handoff_would_take_it_as_one() {
+        assert_eq!(
+            phone_query(" +49 151 1234-5678 "),
+            Some("+49 151 1234-5678")
+        );
+        assert_eq!(phone_query("015112345678"), Some("015112345678"));
+        for not_a_phone in ["dana@example.com", "Dana", "Jürgen 1", "", "  "] {
+            assert_eq!(phone_query(not_a_phone), None, "{not_a_phone}");
+        }
     }
 
     #[test]

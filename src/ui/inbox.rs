@@ -1880,9 +1880,10 @@ fn customer(ticket: &Ticket) -> String {
 /// channel and age, in `width` columns (the requester and subject share what
 /// the fixed columns leave).
 fn row(ticket: &Ticket, now: Timestamp, width: usize) -> String {
-    const FIXED: usize = 4 + 5 + 4 + 6 + 5 + 3 + 7;
+    let (channel, channel_width) = channel_column(ticket.channel, width);
+    let fixed = 4 + 5 + 4 + 6 + channel_width + 3 + 7;
     let requester = crate::domain::handoff::who(&ticket.requester).unwrap_or_default();
-    let rest = width.saturating_sub(FIXED).max(8);
+    let rest = width.saturating_sub(fixed).max(8);
     let who = rest / 3;
     let subject = rest - who - 1;
     let status = match ticket.status {
@@ -1903,11 +1904,33 @@ fn row(ticket: &Ticket, now: Timestamp, width: usize) -> String {
         cell(&ticket.subject, subject),
         cell(priority, 4),
         cell(ticket.assignee.as_deref().unwrap_or("-"), 6),
-        cell(ticket.channel.as_str(), 5),
+        cell(channel, channel_width),
         age(ticket.last_activity_at, now),
     ]
     .join(" ");
     super::width::clip(&text, width).to_string()
+}
+
+/// The list's width from which its channel column holds every channel's
+/// name (`help-page`, nine columns); a narrower list (an 80-column
+/// terminal's) shows the short forms of [`channel_column`].
+const WIDE_LIST: usize = 90;
+
+/// How a list `width` columns wide shows `channel`, and its column's width:
+/// the name on a wide list, else a short form of at most five columns
+/// (`web`, `help`, `tg`, `wa`, `email`), never a name cut to `what…`.
+fn channel_column(channel: Channel, width: usize) -> (&'static str, usize) {
+    if width >= WIDE_LIST {
+        return (channel.as_str(), "help-page".len());
+    }
+    let short = match channel {
+        Channel::Web => "web",
+        Channel::HelpPage => "help",
+        Channel::Telegram => "tg",
+        Channel::Whatsapp => "wa",
+        Channel::Email => "email",
+    };
+    (short, 5)
 }
 
 /// `text` as the screen shows it (see [`super::one_line`]); widths are
@@ -2084,6 +2107,40 @@ mod tests {
     }
 
     #[test]
+    fn a_channel_reads_whole_when_there_is_room_and_short_otherwise() {
+        let mut inbox = inbox();
+        let channels = [
+            (Channel::Whatsapp, "wa   "),
+            (Channel::Telegram, "tg   "),
+            (Channel::HelpPage, "help "),
+            (Channel::Email, "email"),
+        ];
+        let mut extra = Vec::new();
+        for (n, (channel, _)) in channels.iter().enumerate() {
+            let mut t = ticket(10010 + n as u64, Some("bob"), "open");
+            t.channel = *channel;
+            extra.push(t);
+        }
+        inbox.tickets[0] = extra;
+        let rows = |width: u16, height: u16| -> Vec<String> {
+            let text = screen(&inbox, width, height);
+            text.lines().skip(1).take(4).map(str::to_string).collect()
+        };
+        // At 80 columns: the short forms, in the five columns the row keeps.
+        for (row, (_, short)) in rows(80, 24).iter().zip(channels) {
+            assert!(row.contains(&format!(" bob    {short} 5m")), "{row}");
+        }
+        // At 200: every name whole, in a column of nine.
+        for (row, (channel, _)) in rows(200, 50).iter().zip(channels) {
+            let cell = format!(" bob    {:<9} 5m", channel.as_str());
+            assert!(row.contains(&cell), "{row}");
+        }
+        for name in Channel::NAMES {
+            assert!(name.len() <= 9, "{name} fits the wide column");
+        }
+    }
+
+    #[test]
     fn full_width_text_and_control_characters_keep_every_column_in_place() {
         let mut inbox = inbox();
         let mut wide = ticket(10007, Some("bob"), "open");
@@ -2096,7 +2153,11 @@ mod tests {
         for width in [60, 80, 100, 200] {
             let text = screen(&inbox, width, 24);
             let rows: Vec<&str> = text.lines().skip(1).take(3).collect();
-            let tail = " med  bob    web   5m";
+            // The channel column is nine wide on a wide list, five otherwise.
+            let tail = match width {
+                200 => " med  bob    web       5m",
+                _ => " med  bob    web   5m",
+            };
             let plain_tail = column_of(rows[0], tail).unwrap_or_else(|| panic!("{text}"));
             let divider = column_of(rows[0], "│").unwrap();
             for row in &rows[1..] {

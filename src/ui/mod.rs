@@ -508,19 +508,17 @@ const CONTEXT_VALUE_CHARS: usize = 100;
 /// them; and `Phone`, the number a WhatsApp or Telegram handoff came with.
 /// Each on one line, whatever line breaks the AI agent platform sent.
 pub fn requester_fields(requester: &crate::api::Requester) -> Vec<(&'static str, String)> {
-    let r = requester;
-    let who = match (&r.name, &r.email, &r.external_id) {
-        (Some(name), Some(email), _) => format!("{name} <{email}>"),
-        (Some(text), None, _) | (None, Some(text), _) | (None, None, Some(text)) => text.clone(),
-        (None, None, None) => "-".into(),
+    let reach = crate::domain::handoff::reach(requester);
+    let who = match (&reach.known_as, reach.external_id) {
+        (Some(known), _) => one_line(known),
+        (None, Some(id)) => one_line(id),
+        (None, None) => "-".into(),
     };
-    let mut fields = vec![("Requester", one_line(&who))];
-    if let Some(id) = &r.external_id
-        && (r.name.is_some() || r.email.is_some())
-    {
+    let mut fields = vec![("Requester", who)];
+    if let (Some(_), Some(id)) = (&reach.known_as, reach.external_id) {
         fields.push(("Customer id", one_line(id)));
     }
-    if let Some(phone) = &r.phone {
+    if let Some(phone) = reach.phone {
         fields.push(("Phone", one_line(phone)));
     }
     fields

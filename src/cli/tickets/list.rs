@@ -112,9 +112,10 @@ pub struct TicketsListArgs {
     #[arg(long, value_name = "KEY", value_parser = bounded_text(name_problem))]
     #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
-    /// The requester: their email or external id, whole, or any part of
-    /// their name; A-Z in either case in the email and the name, every other
-    /// character exactly (`é` does not find `É`)
+    /// The requester: their email or external id, whole; their phone, whole
+    /// but for spaces and + - ( ) . / # * , ; (`+49 151 1234-5678` finds
+    /// `+4915112345678`, `0151…` does not); or any part of their name. A-Z in
+    /// either case, every other character exactly (`é` does not find `É`)
     #[arg(long, value_name = "WHO", value_parser = filter_text)]
     pub requester: Option<String>,
     /// Created at or after this moment: `2h` (ago), `3 days`, `yesterday`,

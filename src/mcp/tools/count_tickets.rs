@@ -39,9 +39,10 @@ pub struct CountTicketsArgs {
     pub team: Option<String>,
     #[serde(default)]
     pub channel: Option<Channel>,
-    /// The customer: their email (whole), their external id (whole, exact)
-    /// or any part of their name; in the email and the name A-Z in either
-    /// case, every other character exactly.
+    /// The customer: their email (whole), their external id (whole, exact),
+    /// their phone (whole, spaces and `+-()./#*,;` aside: `+49 151 1234-5678`
+    /// finds `+4915112345678`) or any part of their name; in the email, the
+    /// phone and the name A-Z in either case, every other character exactly.
     #[serde(default)]
     #[schemars(length(max = crate::api::MAX_SEARCH_CHARS))]
     pub requester: Option<String>,

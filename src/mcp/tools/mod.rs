@@ -556,20 +556,24 @@ pub fn ticket_line(ticket: &Ticket) -> String {
     )
 }
 
-/// A customer as one phrase: `Jane Doe <jane@example.com>`, with their
-/// phone when the ticket has it (`Jane Doe, phone +15550100`).
+/// A customer as one phrase, with every way to reach them the ticket has,
+/// as `tickets show` lists them: `Jane Doe <jane@example.com>, customer id
+/// wa-1, phone +15550100`; `customer wa-1` when the platform's id is all
+/// there is to name them.
 pub fn requester(requester: &Requester) -> String {
-    let who = match (&requester.name, &requester.email, &requester.external_id) {
-        (Some(name), Some(email), _) => format!("{} <{}>", flat(name), flat(email)),
-        (Some(name), None, _) => flat(name),
-        (None, Some(email), _) => flat(email),
-        (None, None, Some(id)) => format!("customer {}", flat(id)),
-        (None, None, None) => "an unknown customer".into(),
-    };
-    match &requester.phone {
-        Some(phone) => format!("{who}, phone {}", flat(phone)),
-        None => who,
+    let reach = crate::domain::handoff::reach(requester);
+    let mut parts = vec![match (&reach.known_as, reach.external_id) {
+        (Some(known), _) => flat(known),
+        (None, Some(id)) => format!("customer {}", flat(id)),
+        (None, None) => "an unknown customer".into(),
+    }];
+    if let (Some(_), Some(id)) = (&reach.known_as, reach.external_id) {
+        parts.push(format!("customer id {}", flat(id)));
     }
+    if let Some(phone) = reach.phone {
+        parts.push(format!("phone {}", flat(phone)));
+    }
+    parts.join(", ")
 }
 
 /// A page of tickets one per line, and how `tool` gets more.
@@ -627,7 +631,7 @@ mod tests {
     }
 
     #[test]
-    fn a_customers_phone_follows_who_they_are() {
+    fn a_customers_id_and_phone_follow_who_they_are() {
         let rosa = Requester {
             name: Some("Rosa".into()),
             email: Some("rosa@example.com".into()),
@@ -637,6 +641,16 @@ mod tests {
         assert_eq!(
             requester(&rosa),
             "Rosa <rosa@example.com>, phone +34 600 123 456"
+        );
+        let jurgen = Requester {
+            name: Some("Jürgen Müller".into()),
+            external_id: Some("wa-1".into()),
+            phone: Some("+49 151 12345679".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            requester(&jurgen),
+            "Jürgen Müller, customer id wa-1, phone +49 151 12345679"
         );
         let known_by_number = Requester {
             external_id: Some("wa-34600123456".into()),

@@ -239,6 +239,27 @@ pub(super) fn fold_ascii(expr: &str) -> String {
     format!("translate({expr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')")
 }
 
+/// SQL for the form of the phone `expr` that a search compares
+/// ([`crate::domain::handoff::phone_query`]): without the punctuation and
+/// spaces a phone may hold, ASCII letters in lower case. The requester-phone
+/// indexes (SQLite 0033, PostgreSQL 0023) are built on this expression of
+/// `requester_phone`, written out as it is here.
+pub(super) fn phone_key(dialect: Dialect, expr: &str) -> String {
+    let punctuation = crate::domain::handoff::PHONE_PUNCTUATION;
+    match dialect {
+        Dialect::Sqlite => {
+            let stripped = punctuation.chars().fold(expr.to_string(), |sql, c| {
+                format!("replace({sql}, '{c}', '')")
+            });
+            format!("lower({stripped})")
+        }
+        Dialect::Postgres => format!(
+            "translate({expr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ{punctuation}', \
+             'abcdefghijklmnopqrstuvwxyz')"
+        ),
+    }
+}
+
 /// On SQLite, the numbers of the tickets whose searched texts still queued
 /// for the index (`sqlite::INDEX_QUEUED_AFTER`) match the LIKE pattern bound
 /// as `pattern`. Requester names are queued under negative ids (migration
@@ -481,8 +502,19 @@ pub(super) fn ticket_condition(
             }
         };
         let external = c.param(Bind::Text(requester.clone()));
+        let phone = match crate::domain::handoff::phone_query(requester) {
+            Some(phone) => {
+                let phone = c.param(Bind::Text(phone.into()));
+                format!(
+                    " OR {} = {}",
+                    phone_key(dialect, "requester_phone"),
+                    phone_key(dialect, &phone)
+                )
+            }
+            None => String::new(),
+        };
         c.clauses.push(format!(
-            "({email} OR {name} OR requester_external_id = {external})"
+            "({email} OR {name} OR requester_external_id = {external}{phone})"
         ));
     }
     if let Some(text) = &filter.text {

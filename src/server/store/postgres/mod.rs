@@ -161,6 +161,16 @@ const MIGRATIONS: &[Embedded] = &[
         "tickets keep the requester's phone",
         include_str!("../../../../migrations/postgres/0022_requester_phone.sql"),
     ),
+    (
+        23,
+        "tickets by their requester's phone",
+        include_str!("../../../../migrations/postgres/0023_requester_phone_index.sql"),
+    ),
+    (
+        24,
+        "requester names on one line",
+        include_str!("../../../../migrations/postgres/0024_requester_names_one_line.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

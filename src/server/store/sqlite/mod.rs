@@ -281,6 +281,16 @@ const MIGRATIONS: &[Embedded] = &[
         "tickets keep the requester's phone",
         include_str!("../../../../migrations/sqlite/0032_requester_phone.sql"),
     ),
+    (
+        33,
+        "tickets by their requester's phone",
+        include_str!("../../../../migrations/sqlite/0033_requester_phone_index.sql"),
+    ),
+    (
+        34,
+        "requester names on one line",
+        include_str!("../../../../migrations/sqlite/0034_requester_names_one_line.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

@@ -7,8 +7,10 @@
 //! text.
 
 use super::{Direct, all, one};
+use crate::domain::handoff::phone_query;
 use crate::server::store::shared::{
-    SearchPlan, encode, fts_all, indexed_bound, like_pattern, queued_matching, trigrams,
+    Dialect, SearchPlan, encode, fts_all, indexed_bound, like_pattern, phone_key, queued_matching,
+    trigrams,
 };
 use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
 
@@ -94,7 +96,8 @@ fn with_trigrams(value: Option<&str>) -> Option<(&str, Vec<String>)> {
 }
 
 /// The tickets whose requester may be `filter`'s, in ascending order without
-/// repeats: an email or external id that is it, whole (their indexes), and a
+/// repeats: an email or external id that is it, whole (their indexes), a
+/// phone that is it give or take punctuation ([`phone_query`]), and a
 /// name holding its [`narrowest`] trigrams (the names in `ticket_text`, under
 /// negative rowids, and those still queued that contain it). `None` without
 /// a requester long enough to look up, or when one of those lists reaches
@@ -112,25 +115,34 @@ fn requester_candidates(
     // One statement, so one snapshot: a name a write moves from the queue to
     // the index meanwhile is found in one of them. Each list is tagged, to
     // tell which reached the bound.
+    // A phone's list reads its index (migration 0033); NULL, which no
+    // phone equals, for a requester that cannot be a phone.
     let rows: Vec<(i64, i64)> = all(
         conn,
-        "SELECT number, list FROM (SELECT -rowid AS number, 1 AS list FROM ticket_text \
-             WHERE ticket_text MATCH ?1 AND rowid < 0 LIMIT ?2) \
-         UNION ALL SELECT number, 2 FROM (SELECT number FROM tickets \
-             WHERE lower(requester_email) = lower(?3) LIMIT ?2) \
-         UNION ALL SELECT number, 3 FROM (SELECT number FROM tickets \
-             WHERE requester_external_id = ?3 LIMIT ?2) \
-         UNION ALL SELECT -id, 0 FROM ticket_text_queue \
-             WHERE id < 0 AND body LIKE ?4 ESCAPE '\\'",
+        &format!(
+            "SELECT number, list FROM (SELECT -rowid AS number, 1 AS list FROM ticket_text \
+                 WHERE ticket_text MATCH ?1 AND rowid < 0 LIMIT ?2) \
+             UNION ALL SELECT number, 2 FROM (SELECT number FROM tickets \
+                 WHERE lower(requester_email) = lower(?3) LIMIT ?2) \
+             UNION ALL SELECT number, 3 FROM (SELECT number FROM tickets \
+                 WHERE requester_external_id = ?3 LIMIT ?2) \
+             UNION ALL SELECT number, 4 FROM (SELECT number FROM tickets \
+                 WHERE {} = {} LIMIT ?2) \
+             UNION ALL SELECT -id, 0 FROM ticket_text_queue \
+                 WHERE id < 0 AND body LIKE ?4 ESCAPE '\\'",
+            phone_key(Dialect::Sqlite, "requester_phone"),
+            phone_key(Dialect::Sqlite, "?5"),
+        ),
         rusqlite::params![
             fts_all(&narrowest(conn, trigrams, newest, Rows::Names)?),
             bound as i64,
             requester,
-            like_pattern(requester)
+            like_pattern(requester),
+            phone_query(requester),
         ],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    for list in 1..=3 {
+    for list in 1..=4 {
         if rows.iter().filter(|(_, l)| *l == list).count() as u64 >= bound {
             return Ok(None);
         }
@@ -437,6 +449,27 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(texts, Some(vec![]));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_phone_is_looked_up_in_the_index_built_on_the_expression_compared() {
+        // Migration 0033 writes out `phone_key`'s expression; SQLite uses the
+        // index only for the same one, as the requester's phone list asks.
+        let (_dir, store, _) = indexed(Vec::new()).await;
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT number FROM tickets WHERE {} = {} LIMIT 5",
+            phone_key(Dialect::Sqlite, "requester_phone"),
+            phone_key(Dialect::Sqlite, "?1"),
+        );
+        let plan: Vec<String> = store
+            .read_direct(|conn| all(conn, &sql, ["+49 151"], |row| Ok(row.get(3)?)))
+            .await
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("INDEX tickets_by_requester_phone")),
+            "{plan:?}"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread")]

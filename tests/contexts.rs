@@ -1168,7 +1168,7 @@ fn context_use_warns_when_a_variable_overrides_the_switch() {
     assert_eq!(used["chosen_by"], "DESKCTL_CONTEXT");
     let current = shown(Some("a"), &["b"]);
     assert_eq!(current["current"], true);
-    assert!(current.get("chosen_by").is_none(), "{current}");
+    assert!(current["chosen_by"].is_null(), "{current}");
     assert_eq!(shown(None, &["b"])["chosen_by"], "current-context");
     remote(&desk)
         .env("DESKCTL_CONTEXT", "a")
@@ -1176,6 +1176,69 @@ fn context_use_warns_when_a_variable_overrides_the_switch() {
         .assert()
         .success()
         .stdout(contains("In use:      yes (DESKCTL_CONTEXT)"));
+}
+
+/// `-o json` of `context list` and `context show` has one shape: every key
+/// present, `null` where it does not apply; a target no context names is
+/// called after what picked it, never `-`.
+#[test]
+fn context_json_has_every_key_and_names_a_bare_server_after_its_variable() {
+    let desk = Desk::new();
+    add_unchecked(&desk, "prod", "http://127.0.0.1:9").success();
+    let json = |cmd: &mut assert_cmd::Command| -> Value {
+        let output = cmd.output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let keys = [
+        "name",
+        "current",
+        "server",
+        "desk",
+        "environment",
+        "protected",
+        "token",
+        "chosen_by",
+    ];
+    let listed = json(remote(&desk).args(["context", "list", "-o", "json"]));
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    for view in listed {
+        let mut found: Vec<_> = view.as_object().unwrap().keys().cloned().collect();
+        found.sort();
+        let mut expected = keys.map(String::from).to_vec();
+        expected.sort();
+        assert_eq!(found, expected, "{view}");
+    }
+    let (local, prod) = (&listed[0], &listed[1]);
+    assert_eq!(local["chosen_by"], "default", "{local}");
+    assert!(local["server"].is_null(), "{local}");
+    assert_eq!(prod["name"], "prod");
+    assert!(prod["desk"].is_null(), "{prod}");
+    assert!(prod["chosen_by"].is_null(), "{prod}");
+    let by_variable = json(
+        remote(&desk)
+            .env("DESKCTL_CONTEXT", "prod")
+            .args(["context", "list", "-o", "json"]),
+    );
+    assert!(by_variable[0]["chosen_by"].is_null(), "{by_variable}");
+    assert_eq!(by_variable[1]["chosen_by"], "DESKCTL_CONTEXT");
+
+    let shown = json(
+        remote(&desk)
+            .env("DESKCTL_SERVER", "http://127.0.0.1:7")
+            .args(["context", "show", "-o", "json"]),
+    );
+    assert_eq!(shown["name"], "(DESKCTL_SERVER)");
+    assert_eq!(shown["server"], "http://127.0.0.1:7");
+    assert!(shown["desk"].is_null(), "{shown}");
+    assert_eq!(shown["chosen_by"], "DESKCTL_SERVER");
+    remote(&desk)
+        .args(["--server", "http://127.0.0.1:7", "context", "show"])
+        .assert()
+        .success()
+        .stdout(contains("Name:        (--server)\n"))
+        .stdout(contains("In use:      yes (--server)"));
 }
 
 #[test]

@@ -115,7 +115,8 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
         "The service is stopping, at its connection cap, or cannot reach its \
          database; the disk holding the desk or the database server's is full \
          (`disk_full`); on a SQLite desk, its file was removed or replaced under the service (`desk_file_replaced`); see \
-         `Retry-After`.",
+         `Retry-After`. The health check also answers it while the desk's writes fail \
+         because it was made read-only to the service's user (`desk_read_only`).",
         "shutting_down",
     ),
 ];

@@ -2,7 +2,7 @@ use clap::Args;
 
 use super::ContextView;
 use crate::cli::Session;
-use crate::config::LOCAL_CONTEXT;
+use crate::config::{LOCAL_CONTEXT, Target, chosen_by, resolve_target};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -25,6 +25,29 @@ pub fn cmd_context_list(session: &Session, _args: ContextListArgs) -> CliResult 
             None
         }
     };
+    // The context commands use now, and what picked it (as `context show`
+    // says): none when they use a bare URL or another desk file, or when the
+    // flags and variables do not resolve.
+    let in_use = resolve_target(
+        &session.flags,
+        &session.env,
+        &config,
+        &credentials.clone().unwrap_or_default(),
+        &session.paths.default_desk,
+    )
+    .ok()
+    .and_then(|target| match target {
+        Target::Local { path } if path == session.paths.default_desk => {
+            Some(LOCAL_CONTEXT.to_string())
+        }
+        Target::Remote {
+            context: Some(name),
+            ..
+        } => Some(name),
+        _ => None,
+    });
+    let by = chosen_by(&session.flags, &session.env, &config);
+    let chosen = |name: &str| (in_use.as_deref() == Some(name)).then(|| by.to_string());
     let mut views = vec![ContextView {
         name: LOCAL_CONTEXT.to_string(),
         current: config.current_context.is_none(),
@@ -33,7 +56,7 @@ pub fn cmd_context_list(session: &Session, _args: ContextListArgs) -> CliResult 
         environment: None,
         protected: false,
         token: "not needed".into(),
-        chosen_by: None,
+        chosen_by: chosen(LOCAL_CONTEXT),
     }];
     views.extend(config.contexts.iter().map(|entry| {
         ContextView {
@@ -50,7 +73,7 @@ pub fn cmd_context_list(session: &Session, _args: ContextListArgs) -> CliResult 
                 None => "unknown",
             }
             .into(),
-            chosen_by: None,
+            chosen_by: chosen(&entry.name),
         }
     }));
     session.ui.print_list(&views, "contexts")

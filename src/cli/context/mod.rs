@@ -176,14 +176,19 @@ async fn verify(server: &str, token: &str) -> CliResult<String> {
 }
 
 /// A context as `context list` and `context show` print it. Never holds a token.
+/// Every key is present in `-o json`, `null` where it does not apply, so that
+/// scripts read one shape whatever the target.
 #[derive(Debug, Serialize)]
 pub struct ContextView {
+    /// The context's name; for a target no context names (`--server`,
+    /// `DESKCTL_SERVER`, `--database`…), what picked it, in parentheses:
+    /// `(DESKCTL_SERVER)`, never a context's name.
     pub name: String,
     pub current: bool,
-    /// The service URL, or `local` for the local desk.
+    /// The service URL; `null` for a desk.
     pub server: Option<String>,
-    /// The local desk file, for `local`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The desk: the local desk's file, or a PostgreSQL desk's URL without
+    /// its password; `null` for a service.
     pub desk: Option<String>,
     pub environment: Option<Environment>,
     pub protected: bool,
@@ -191,10 +196,9 @@ pub struct ContextView {
     /// (`not needed` for the local desk; `unknown` when the credentials
     /// file cannot be read).
     pub token: String,
-    /// `context show`: what makes commands use this target now (`--context`,
-    /// `DESKCTL_CONTEXT`, `current-context`, `default`…); absent when they
+    /// What makes commands use this target now (`--context`,
+    /// `DESKCTL_CONTEXT`, `current-context`, `default`…); `null` when they
     /// use another.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub chosen_by: Option<String>,
 }
 

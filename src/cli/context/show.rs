@@ -55,7 +55,7 @@ pub fn cmd_context_show(session: &Session, args: ContextShowArgs) -> CliResult {
             chosen_by,
         },
         Target::Database { .. } => ContextView {
-            name: "-".into(),
+            name: unnamed(chosen_by.as_deref().unwrap_or("--database")),
             current: false,
             server: None,
             desk: Some(target.label()),
@@ -72,7 +72,7 @@ pub fn cmd_context_show(session: &Session, args: ContextShowArgs) -> CliResult {
             protected,
         } => ContextView {
             current: context.as_deref().is_some_and(current),
-            name: context.unwrap_or_else(|| "-".into()),
+            name: context.unwrap_or_else(|| unnamed(chosen_by.as_deref().unwrap_or("--server"))),
             server: Some(server),
             desk: None,
             environment,
@@ -82,6 +82,12 @@ pub fn cmd_context_show(session: &Session, args: ContextShowArgs) -> CliResult {
         },
     };
     session.ui.print_item(&view)
+}
+
+/// How a target that no context names is called in `context show`: what
+/// picked it, in parentheses, which no context name can be.
+fn unnamed(chosen_by: &str) -> String {
+    format!("({chosen_by})")
 }
 
 /// Whether two targets are the same local desk file or the same context.

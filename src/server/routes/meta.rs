@@ -5,11 +5,12 @@ use std::time::Duration;
 use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 
 use crate::api::{Health, Me, VersionInfo};
 use crate::server::AppState;
 use crate::server::auth::Principal;
-use crate::server::error::ApiResult;
+use crate::server::error::{ApiError, ApiResult};
 use crate::server::store::StoreError;
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
@@ -29,6 +30,16 @@ const HEALTH_DATABASE_TIMEOUT: Duration = Duration::from_secs(2);
     responses((status = 200, body = Health), (status = 503, body = crate::api::Problem)))]
 async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
     match tokio::time::timeout(HEALTH_DATABASE_TIMEOUT, state.store.ping()).await {
+        // Not ready, as for a full disk: a 503, which the desk's writes are
+        // not (no retry mends them), and no error logged at every probe (the
+        // store logged it once).
+        Ok(Err(StoreError::ReadOnly(detail))) => {
+            return Err(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "desk_read_only",
+                detail,
+            ));
+        }
         Ok(answered) => answered?,
         Err(_) => {
             return Err(StoreError::Unavailable(format!(

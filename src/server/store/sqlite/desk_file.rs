@@ -42,6 +42,10 @@ pub(crate) struct DeskFile {
     /// Set while writes fail for a full disk: the bytes free on the desk's
     /// file system then (none when they could not be read).
     full: Mutex<Option<Option<u64>>>,
+    /// Set while writes fail for a desk read-only to this user (its file
+    /// made read-only under the service, which reopens connections): only a
+    /// write that commits tells it is writable again.
+    read_only: AtomicBool,
 }
 
 impl DeskFile {
@@ -52,6 +56,7 @@ impl DeskFile {
             opened: file_id(path).ok(),
             replaced: AtomicBool::new(false),
             full: Mutex::new(None),
+            read_only: AtomicBool::new(false),
         }
     }
 
@@ -89,11 +94,12 @@ impl DeskFile {
     }
 
     /// What a write transaction's `result` tells: a commit clears a full
-    /// disk; an error is [`Self::explain`]ed.
+    /// disk and a read-only desk; an error is [`Self::explain`]ed.
     pub(crate) fn outcome<T>(&self, result: StoreResult<T>) -> StoreResult<T> {
         match result {
             Ok(done) => {
-                if self.full().take().is_some() {
+                let was_full = self.full().take().is_some();
+                if self.read_only.swap(false, Ordering::AcqRel) || was_full {
                     tracing::info!(desk = %self.path.display(), "the desk is writable again");
                 }
                 Ok(done)
@@ -103,10 +109,10 @@ impl DeskFile {
     }
 
     /// `error`, from a write to this desk, said of this desk: a full disk
-    /// names the path (and is remembered for the health check, logged once
-    /// until a write succeeds again); any error while the file is no longer
-    /// the one opened is that (e.g. the writer's connection, opened anew,
-    /// finding no file).
+    /// or a read-only desk names the path (and is remembered for the health
+    /// check, logged once until a write succeeds again); any error while the
+    /// file is no longer the one opened is that (e.g. the writer's
+    /// connection, opened anew, finding no file).
     pub(crate) fn explain(&self, error: StoreError) -> StoreError {
         match error {
             StoreError::DiskFull(_) => {
@@ -125,7 +131,16 @@ impl DeskFile {
             // A desk moved away is read-only to SQLite too: that says more.
             StoreError::ReadOnly(_) => match self.check_in_place() {
                 Err(replaced) => replaced,
-                Ok(()) => StoreError::read_only(Some(&self.path)),
+                Ok(()) => {
+                    if !self.read_only.swap(true, Ordering::AcqRel) {
+                        tracing::error!(
+                            desk = %self.path.display(),
+                            "the desk is read-only to this user: writes are refused until it \
+                             is made writable and the service restarted"
+                        );
+                    }
+                    StoreError::read_only(Some(&self.path))
+                }
             },
             error => match self.check_in_place() {
                 Err(replaced) => replaced,
@@ -134,10 +149,13 @@ impl DeskFile {
         }
     }
 
-    /// `Err` while writes cannot succeed: the file replaced, or the disk
-    /// full and no room freed on it since.
+    /// `Err` while writes cannot succeed: the file replaced, the desk
+    /// read-only to this user, or the disk full and no room freed on it since.
     pub(crate) fn health(&self) -> StoreResult<()> {
         self.check_in_place()?;
+        if self.read_only.load(Ordering::Acquire) {
+            return Err(StoreError::read_only(Some(&self.path)));
+        }
         let mut full = self.full();
         if let Some(free_then) = *full {
             if !space_freed(free_then, free_bytes(&self.path)) {

@@ -506,7 +506,33 @@ impl SqliteStore {
                 return Err(error);
             }
         }
+        // A service that cannot write answers every write with an error while
+        // its health check passes: it refuses to start instead.
+        if process == Process::Service
+            && let Err(error) = store.check_writable().await
+        {
+            store.pool.close().await;
+            return Err(Opening::Store(error));
+        }
         Ok(store)
+    }
+
+    /// `Err` naming the desk when this process may not write it (its file,
+    /// its `-wal` or `-shm` file or their directory read-only to this user):
+    /// an update of no row needs the write access every write does, and is
+    /// rolled back. SQLite begins a write transaction on such a desk; only a
+    /// statement that writes is refused.
+    pub(crate) async fn check_writable(&self) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        let probed = sqlx::query("UPDATE workspace_revision SET id = id WHERE 0")
+            .execute(&mut *tx)
+            .await;
+        match probed.map_err(StoreError::from) {
+            Err(StoreError::ReadOnly(_)) => Err(StoreError::read_only(Some(self.path()))),
+            Err(error) => Err(self.writer.file.explain(error)),
+            // Dropped, the transaction is rolled back.
+            Ok(_) => Ok(()),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -596,10 +622,15 @@ impl SqliteStore {
     /// `error`, said of this desk (see [`super::seam_by_inherent_methods`]):
     /// a statement that failed while the desk file is no longer the one
     /// opened (a read on a connection opened anew finds no file) is that,
-    /// naming the path, not an internal error.
+    /// naming the path, not an internal error; a full disk or a read-only
+    /// desk names the path whichever statement met it (one inside a
+    /// transaction gets only SQLite's code, [`StoreError::from`]).
     pub(crate) fn explained(&self, error: StoreError) -> StoreError {
         match error {
-            StoreError::Database(_) | StoreError::Unavailable(_) => self.writer.file.explain(error),
+            StoreError::Database(_)
+            | StoreError::Unavailable(_)
+            | StoreError::DiskFull(_)
+            | StoreError::ReadOnly(_) => self.writer.file.explain(error),
             other => other,
         }
     }
@@ -1853,6 +1884,57 @@ mod tests {
             Err(error) => assert!(matches!(error, StoreError::ReadOnly(_)), "{error:?}"),
             Ok(_) => panic!("a write transaction began on a read-only desk"),
         }
+    }
+
+    /// A desk made read-only under the service: SQLite begins a write
+    /// transaction (or takes a statement on its own) and refuses only the
+    /// statement that writes, which knows no path. Through the seam the
+    /// error names the desk anyway, and the health check answers it until a
+    /// write commits again; a full disk met that way names the path too.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_statement_refused_for_a_read_only_desk_names_it_and_fails_the_health_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap()
+            .close()
+            .await;
+        let store = SqliteStore::open_for_command(&path, Open::Existing)
+            .await
+            .unwrap();
+        store.check_writable().await.unwrap();
+        store.ping().await.unwrap();
+        sqlx::query("PRAGMA query_only = 1")
+            .execute(store.pool())
+            .await
+            .unwrap();
+
+        let read_only = |error: &StoreError| {
+            matches!(error, StoreError::ReadOnly(_))
+                && error.to_string().starts_with(&format!(
+                    "the desk at {} is read-only to this user",
+                    path.display()
+                ))
+        };
+        let error = crate::server::store::Tokens::touch_token(&store, "tok_none")
+            .await
+            .unwrap_err();
+        assert!(read_only(&error), "{error:?}");
+        let health = store.ping().await.unwrap_err();
+        assert!(read_only(&health), "{health:?}");
+        let error = store.check_writable().await.unwrap_err();
+        assert!(read_only(&error), "{error:?}");
+
+        sqlx::query("PRAGMA query_only = 0")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.write_on_pool(add_team("small")).await.unwrap();
+        store.ping().await.unwrap();
+
+        let full = store.explained(StoreError::disk_full(None));
+        assert!(says_the_disk_is_full(&full, &path), "{full:?}");
     }
 
     /// The same on a service's writer, whose writes are grouped: the batch

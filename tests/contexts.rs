@@ -66,11 +66,16 @@ fn context_add_checks_the_token_against_the_service() {
         .success()
         .stderr(contains("Added context prod (signed in as alice, owner)"));
 
-    // Nobody listening: an error naming --no-verify, which stores it unchecked.
+    // Nobody listening: an error naming --no-verify, which stores it unchecked,
+    // and not `context show`, which knows no context that is not stored yet.
     add_context(&desk, "later", "http://127.0.0.1:9", token.clone(), &[])
         .assert()
         .code(7)
-        .stderr(contains("--no-verify"));
+        .stderr(contains("--no-verify"))
+        .stderr(contains(
+            "is `deskctl serve` running at http://127.0.0.1:9?",
+        ))
+        .stderr(contains("context show").not());
     add_context(
         &desk,
         "later",

@@ -26,6 +26,7 @@ mod connector_zendesk;
 mod connector_zoho_desk;
 mod contexts;
 mod database_url;
+mod docs;
 mod generated;
 mod integrations;
 mod manifest;

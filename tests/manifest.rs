@@ -899,6 +899,39 @@ fn diff_and_a_dry_run_skip_secrets_planning_each_by_its_reference() {
         .code(3);
 }
 
+/// `apply` meeting an unset variable says what works from there: setting
+/// it, or planning without the secrets with `--dry-run` (which the help
+/// names), not `--skip-secrets` alone, which `apply` refuses.
+#[test]
+fn an_unset_secret_variable_in_apply_points_to_what_apply_takes() {
+    let desk = Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: ${{env:SMTP_PASSWORD}}\n"
+        ),
+    )
+    .unwrap();
+    let unset = desk
+        .cmd()
+        .args(["apply", "--yes", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&unset);
+    assert!(
+        stderr.contains("export SMTP_PASSWORD=")
+            && stderr.contains("`apply --dry-run` take --skip-secrets"),
+        "{stderr}"
+    );
+    desk.cmd()
+        .args(["apply", "--dry-run", "--skip-secrets", "-f"])
+        .arg(&file)
+        .assert()
+        .code(3);
+}
+
 #[test]
 fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     let desk = Desk::new();

@@ -133,6 +133,23 @@ fn the_quickstart_configures_the_desk_and_opens_one_ticket_however_often_it_runs
     let exported = desk.run(&["export"]);
     assert!(exported.contains("shop-assistant"));
     assert!(!exported.contains(SMTP_PASSWORD));
+    // The export reads as the example does: its header first, then the
+    // sections in the example's order (not sorted by name).
+    let sections = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            .map(|line| line.split(':').next().unwrap().to_string())
+            .collect()
+    };
+    let exported = sections(&exported);
+    let example = sections(&std::fs::read_to_string(EXAMPLE).unwrap());
+    assert_eq!(exported[..2], ["apiVersion", "kind"], "{exported:?}");
+    let in_export: Vec<&String> = exported.iter().filter(|s| example.contains(s)).collect();
+    assert_eq!(
+        in_export,
+        example.iter().collect::<Vec<_>>(),
+        "{exported:?}"
+    );
 }
 
 #[test]

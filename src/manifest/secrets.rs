@@ -44,8 +44,9 @@ pub fn resolve(
                     format!("environment variable `{name}` is not set"),
                 )
                 .with_help(format!(
-                    "export {name}=… before running deskctl, or check without the secrets: \
-                     --skip-secrets"
+                    "export {name}=… before running deskctl; to check without the secrets, \
+                     `validate`, `diff` and `apply --dry-run` take --skip-secrets (`apply` \
+                     needs them)"
                 ))),
             },
             SecretForm::File(file) => read_secret_file(&source.dir, file).map_err(|why| {

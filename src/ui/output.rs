@@ -367,7 +367,89 @@ impl Ui {
 }
 
 fn to_yaml<T: Serialize + ?Sized>(value: &T) -> String {
-    // Go through JSON so YAML shows exactly the wire form (e.g. RFC 3339 times).
-    let json = serde_json::to_value(value).expect("wire types serialize");
-    serde_saphyr::to_string(&json).expect("JSON values serialize as YAML")
+    // Go through JSON so YAML shows exactly the wire form (e.g. RFC 3339 times),
+    // with each object's keys in the order `-o json` prints them.
+    let json = serde_json::to_string(value).expect("wire types serialize");
+    let ordered: Ordered = serde_json::from_str(&json).expect("JSON reads back");
+    serde_saphyr::to_string(&ordered).expect("JSON values serialize as YAML")
+}
+
+/// A JSON value whose objects keep their keys in the order they were written:
+/// `serde_json::Value` sorts them, which would put a desk document's
+/// `apiVersion` and `kind` among its sections.
+enum Ordered {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Array(Vec<Ordered>),
+    Object(Vec<(String, Ordered)>),
+}
+
+impl Serialize for Ordered {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Ordered::Null => serializer.serialize_unit(),
+            Ordered::Bool(value) => serializer.serialize_bool(*value),
+            Ordered::Number(value) => value.serialize(serializer),
+            Ordered::String(value) => serializer.serialize_str(value),
+            Ordered::Array(items) => serializer.collect_seq(items),
+            Ordered::Object(entries) => serializer.collect_map(entries.iter().map(|(k, v)| (k, v))),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Ordered;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Ordered, E> {
+                Ok(Ordered::Null)
+            }
+            fn visit_bool<E>(self, value: bool) -> Result<Ordered, E> {
+                Ok(Ordered::Bool(value))
+            }
+            fn visit_u64<E>(self, value: u64) -> Result<Ordered, E> {
+                Ok(Ordered::Number(value.into()))
+            }
+            fn visit_i64<E>(self, value: i64) -> Result<Ordered, E> {
+                Ok(Ordered::Number(value.into()))
+            }
+            fn visit_f64<E>(self, value: f64) -> Result<Ordered, E> {
+                Ok(serde_json::Number::from_f64(value).map_or(Ordered::Null, Ordered::Number))
+            }
+            fn visit_str<E>(self, value: &str) -> Result<Ordered, E> {
+                Ok(Ordered::String(value.to_string()))
+            }
+            fn visit_string<E>(self, value: String) -> Result<Ordered, E> {
+                Ok(Ordered::String(value))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Ordered, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Ordered::Array(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Ordered, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Ordered::Object(entries))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }

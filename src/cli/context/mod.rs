@@ -166,6 +166,11 @@ async fn verify(server: &str, token: &str) -> CliResult<String> {
             cli = CliError::new(ExitKind::Auth, format!("{server} refused the token"))
                 .with_cause(cli.message);
         }
+        if cli.kind == ExitKind::Unavailable {
+            // The general hint points at `context show`, which knows no
+            // context that is not stored yet.
+            cli.hints = vec![format!("is `deskctl serve` running at {server}?")];
+        }
         cli.with_hint("check the token and URL, or pass --no-verify to store them unchecked")
     })?;
     let role = me.role.map(|r| format!(", {r}")).unwrap_or_default();

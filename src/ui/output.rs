@@ -367,89 +367,55 @@ impl Ui {
 }
 
 fn to_yaml<T: Serialize + ?Sized>(value: &T) -> String {
-    // Go through JSON so YAML shows exactly the wire form (e.g. RFC 3339 times),
-    // with each object's keys in the order `-o json` prints them.
+    // Go through JSON so YAML shows exactly the wire form (e.g. RFC 3339 times).
+    // Transcoded as it is read, not through `serde_json::Value`, whose objects
+    // sort their keys: each object keeps the order `-o json` prints, so a desk
+    // document starts with `apiVersion` and `kind`.
     let json = serde_json::to_string(value).expect("wire types serialize");
-    let ordered: Ordered = serde_json::from_str(&json).expect("JSON reads back");
-    serde_saphyr::to_string(&ordered).expect("JSON values serialize as YAML")
+    let mut reader = serde_json::Deserializer::from_str(&json);
+    serde_saphyr::to_string(&serde_transcode::Transcoder::new(&mut reader))
+        .expect("JSON values serialize as YAML")
 }
 
-/// A JSON value whose objects keep their keys in the order they were written:
-/// `serde_json::Value` sorts them, which would put a desk document's
-/// `apiVersion` and `kind` among its sections.
-enum Ordered {
-    Null,
-    Bool(bool),
-    Number(serde_json::Number),
-    String(String),
-    Array(Vec<Ordered>),
-    Object(Vec<(String, Ordered)>),
-}
+#[cfg(test)]
+mod tests {
+    use super::to_yaml;
 
-impl Serialize for Ordered {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Ordered::Null => serializer.serialize_unit(),
-            Ordered::Bool(value) => serializer.serialize_bool(*value),
-            Ordered::Number(value) => value.serialize(serializer),
-            Ordered::String(value) => serializer.serialize_str(value),
-            Ordered::Array(items) => serializer.collect_seq(items),
-            Ordered::Object(entries) => serializer.collect_map(entries.iter().map(|(k, v)| (k, v))),
+    #[test]
+    fn yaml_keeps_each_objects_keys_in_wire_order_and_reads_back_as_the_json() {
+        #[derive(serde::Serialize)]
+        struct Agent {
+            zeta: Option<u8>,
+            alpha: f64,
+            name: &'static str,
         }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Ordered {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Ordered;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_unit<E>(self) -> Result<Ordered, E> {
-                Ok(Ordered::Null)
-            }
-            fn visit_bool<E>(self, value: bool) -> Result<Ordered, E> {
-                Ok(Ordered::Bool(value))
-            }
-            fn visit_u64<E>(self, value: u64) -> Result<Ordered, E> {
-                Ok(Ordered::Number(value.into()))
-            }
-            fn visit_i64<E>(self, value: i64) -> Result<Ordered, E> {
-                Ok(Ordered::Number(value.into()))
-            }
-            fn visit_f64<E>(self, value: f64) -> Result<Ordered, E> {
-                Ok(serde_json::Number::from_f64(value).map_or(Ordered::Null, Ordered::Number))
-            }
-            fn visit_str<E>(self, value: &str) -> Result<Ordered, E> {
-                Ok(Ordered::String(value.to_string()))
-            }
-            fn visit_string<E>(self, value: String) -> Result<Ordered, E> {
-                Ok(Ordered::String(value))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Ordered, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Ordered::Array(items))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Ordered, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Ordered::Object(entries))
-            }
+        #[derive(serde::Serialize)]
+        struct Document {
+            kind: &'static str,
+            agents: Vec<Agent>,
+            api_version: u64,
         }
-        deserializer.deserialize_any(Visitor)
+        let document = Document {
+            kind: "Desk",
+            agents: vec![Agent {
+                zeta: None,
+                alpha: 1.5,
+                name: "tab\there: \"quoted\"",
+            }],
+            api_version: u64::MAX,
+        };
+        let yaml = to_yaml(&document);
+        let at = |key: &str| {
+            yaml.find(&format!("{key}:"))
+                .unwrap_or_else(|| panic!("{key}: {yaml}"))
+        };
+        assert!(at("kind") < at("agents"), "{yaml}");
+        assert!(at("agents") < at("api_version"), "{yaml}");
+        assert!(
+            at("zeta") < at("alpha") && at("alpha") < at("name"),
+            "{yaml}"
+        );
+        let read: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+        assert_eq!(read, serde_json::to_value(&document).unwrap(), "{yaml}");
     }
 }

@@ -1789,6 +1789,30 @@ mod tests {
         add_named_team(key.to_string(), "n".repeat(200_000))
     }
 
+    /// A desk created, then opened as a command opens it: a pool of one
+    /// connection, which every write of the command uses.
+    async fn command_desk() -> (tempfile::TempDir, std::path::PathBuf, SqliteStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap()
+            .close()
+            .await;
+        let store = SqliteStore::open_for_command(&path, Open::Existing)
+            .await
+            .unwrap();
+        (dir, path, store)
+    }
+
+    fn says_read_only(error: &StoreError, path: &Path) -> bool {
+        matches!(error, StoreError::ReadOnly(_))
+            && error.to_string().starts_with(&format!(
+                "the desk at {} is read-only to this user",
+                path.display()
+            ))
+    }
+
     fn says_the_disk_is_full(error: &StoreError, path: &Path) -> bool {
         matches!(error, StoreError::DiskFull(_))
             && error.to_string().contains(&format!(
@@ -1803,16 +1827,7 @@ mod tests {
     /// the next one once there is room again is taken.
     #[tokio::test(flavor = "current_thread")]
     async fn a_full_desk_refuses_a_command_s_write_naming_its_path_until_there_is_room() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("desk.sqlite");
-        SqliteStore::open(&path, Open::CreateIfMissing)
-            .await
-            .unwrap()
-            .close()
-            .await;
-        let store = SqliteStore::open_for_command(&path, Open::Existing)
-            .await
-            .unwrap();
+        let (_dir, path, store) = command_desk().await;
         // The pool's one connection, which every write of a command uses.
         sqlx::query("PRAGMA max_page_count = 1")
             .execute(store.pool())
@@ -1854,30 +1869,14 @@ mod tests {
     /// not as an internal fault that a command's user has no log to read.
     #[tokio::test(flavor = "current_thread")]
     async fn a_read_only_desk_refuses_a_write_naming_its_path() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("desk.sqlite");
-        SqliteStore::open(&path, Open::CreateIfMissing)
-            .await
-            .unwrap()
-            .close()
-            .await;
-        let store = SqliteStore::open_for_command(&path, Open::Existing)
-            .await
-            .unwrap();
+        let (_dir, path, store) = command_desk().await;
         sqlx::query("PRAGMA query_only = 1")
             .execute(store.pool())
             .await
             .unwrap();
 
         let error = store.write_on_pool(add_team("small")).await.unwrap_err();
-        assert!(matches!(error, StoreError::ReadOnly(_)), "{error:?}");
-        assert!(
-            error.to_string().starts_with(&format!(
-                "the desk at {} is read-only to this user",
-                path.display()
-            )),
-            "{error}"
-        );
+        assert!(says_read_only(&error, &path), "{error:?}");
 
         // Through sqlx: its transaction cannot even begin.
         match store.write().await {
@@ -1893,16 +1892,7 @@ mod tests {
     /// write commits again; a full disk met that way names the path too.
     #[tokio::test(flavor = "current_thread")]
     async fn a_statement_refused_for_a_read_only_desk_names_it_and_fails_the_health_check() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("desk.sqlite");
-        SqliteStore::open(&path, Open::CreateIfMissing)
-            .await
-            .unwrap()
-            .close()
-            .await;
-        let store = SqliteStore::open_for_command(&path, Open::Existing)
-            .await
-            .unwrap();
+        let (_dir, path, store) = command_desk().await;
         store.check_writable().await.unwrap();
         store.ping().await.unwrap();
         sqlx::query("PRAGMA query_only = 1")
@@ -1910,13 +1900,7 @@ mod tests {
             .await
             .unwrap();
 
-        let read_only = |error: &StoreError| {
-            matches!(error, StoreError::ReadOnly(_))
-                && error.to_string().starts_with(&format!(
-                    "the desk at {} is read-only to this user",
-                    path.display()
-                ))
-        };
+        let read_only = |error: &StoreError| says_read_only(error, &path);
         let error = crate::server::store::Tokens::touch_token(&store, "tok_none")
             .await
             .unwrap_err();

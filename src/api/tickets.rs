@@ -322,7 +322,8 @@ ticket_queries! {
         /// The requester: their email (whole), their external id (whole, exact),
         /// their phone (whole, spaces and `+-()./#*,;` aside: `+49 151 1234-5678`
         /// finds `+4915112345678`) or any part of their name; in the email, the
-        /// phone and the name A-Z in either case, every other character exactly. Never blank (422).
+        /// phone and the name A-Z in either case, every other character exactly.
+        /// Never blank (422).
         #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
         #[serde(default, skip_serializing_if = "Option::is_none")]
         requester: Option<String>,
